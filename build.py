@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Command line of the bilingual site generator. The engine is the `sitegen` package."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from sitegen.errors import SiteError
+
+PROJECT = Path(__file__).resolve().parent
+COMMANDS = ("build", "ingest")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(_with_default_command(sys.argv[1:] if argv is None else argv))
+    try:
+        return args.run(args)
+    except SiteError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        if args.debug:
+            traceback.print_exc()
+        return 1
+    except OSError as error:  # a file system refusal (permissions, full disk) is not our bug
+        if args.debug:
+            raise
+        where = error.filename or "build.py"
+        print(f"{where}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; the previous output is untouched", file=sys.stderr)
+        return 130
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from sitegen.pipeline import build
+
+    out_dir = Path(args.out) if args.out else None
+    result = build(args.project, out_dir=out_dir, base_url=args.base_url)
+    print(result.summary(_shown(result.out_dir)))
+    return 0
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from sitegen.ingest import ingest_file, write_content
+
+    source = Path(args.source)
+    dest = Path(args.output) if args.output else args.project / "content" / f"{source.stem}.yaml"
+    content = ingest_file(source, display_name=_shown(source), encoding=args.encoding)
+    write_content(content, dest, display_name=_shown(dest), force=args.force)
+    pairs = len(content["paragraphs"])
+    print(f"Ingested {_shown(source)} into {_shown(dest)}: {pairs} paragraph pairs. Review it,")
+    print("then run `python build.py` to see it on the site.")
+    return 0
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """`python build.py [options]` means `python build.py build [options]`."""
+    if any(a in ("-h", "--help") for a in argv[:1]) or any(a in COMMANDS for a in argv):
+        return argv
+    return ["build", *argv]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python build.py",
+        description="Build a bilingual English / Chinese static site from content/*.yaml.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--project", type=Path, default=PROJECT, help="project folder")
+    common.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build = commands.add_parser("build", parents=[common], help="build the site (default)")
+    build.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
+    build.add_argument("--base-url", help="the published address, e.g. https://example.org/guide/")
+    build.set_defaults(run=run_build)
+
+    ingest = commands.add_parser(
+        "ingest", parents=[common], help="turn raw bilingual text into content YAML"
+    )
+    ingest.add_argument("source", help="the raw text file, e.g. content/foreword.txt")
+    ingest.add_argument("-o", "--output", help="the YAML to write (default: content/NAME.yaml)")
+    ingest.add_argument("--encoding", help="the source's encoding if not UTF-8, e.g. big5hkscs")
+    ingest.add_argument("--force", action="store_true", help="overwrite an existing YAML file")
+    ingest.set_defaults(run=run_ingest)
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

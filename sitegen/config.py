@@ -1,0 +1,152 @@
+"""site.yaml: the site's title, languages, interface strings and output folder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from .errors import Problems, SiteError
+from .yamlnodes import Reader, compose_yaml
+
+CONFIG_FILE = "site.yaml"
+TEXT_FIELDS = ("en", "zh")  # the two halves of every content pair
+_LANG_KEYS = ("name", "lang", "hreflang", "locale", "prefix", "text", "strings")
+_PREFIX = re.compile(r"^[a-z][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Language:
+    """One reading language of the site: how it is named, tagged, routed and labelled."""
+
+    code: str  # the key in site.yaml (en, tc, sc)
+    name: str  # the switcher label, in the language itself
+    lang: str  # <html lang>, BCP 47: en, zh-Hant-HK
+    hreflang: str  # en, zh-HK, zh-Hans
+    locale: str  # Open Graph: en_HK, zh_HK
+    prefix: str  # URL prefix: /en/<slug>/
+    text: str  # which content field the language reads: en or zh
+    convert: str | None  # OpenCC config deriving this language from `text` (hk2s)
+    notice: str | None  # shown on every page of a derived language (which version prevails)
+    strings: dict[str, str] = field(hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: dict[str, str]  # keyed by content field: en, zh
+    languages: tuple[Language, ...]
+    base_url: str = ""
+    output: str = "_site"
+
+    def language_for(self, text_field: str) -> Language:
+        """The first language that reads a content field as written (no conversion)."""
+        return next(x for x in self.languages if x.text == text_field and not x.convert)
+
+
+def load_config(project: Path) -> SiteConfig:
+    """Read and validate site.yaml; every problem is reported at once."""
+    path = project / CONFIG_FILE
+    if not path.is_file():
+        raise SiteError(f"{CONFIG_FILE}: not found in {project}; is this the project folder?")
+    problems = Problems()
+    root = compose_yaml(path.read_text(encoding="utf-8-sig"), CONFIG_FILE)
+    reader = Reader(CONFIG_FILE, problems)
+    if root is None:
+        raise SiteError(f"{CONFIG_FILE}: the file is empty; it needs title and languages")
+    keys = reader.mapping(root, CONFIG_FILE, ("title", "languages"), ("base_url", "output"))
+    config = None
+    if keys is not None:
+        title = _pair(reader, keys.get("title"), "title")
+        languages = _languages(reader, keys.get("languages"))
+        base_url = _optional_text(reader, keys.get("base_url"), "base_url", "")
+        output = _optional_text(reader, keys.get("output"), "output", "_site")
+        if title and languages:
+            config = SiteConfig(title, languages, normalise_base_url(base_url), output)
+    problems.raise_if_any()
+    assert config is not None
+    return config
+
+
+def normalise_base_url(base_url: str) -> str:
+    """'' or an absolute URL ending in exactly one slash."""
+    base_url = base_url.strip()
+    return base_url.rstrip("/") + "/" if base_url else ""
+
+
+def _optional_text(reader: Reader, node: Node | None, what: str, default: str) -> str:
+    if node is None:
+        return default
+    return reader.text(node, what, allow_empty=True) or default
+
+
+def _pair(reader: Reader, node: Node | None, what: str) -> dict[str, str] | None:
+    if node is None:
+        return None
+    keys = reader.mapping(node, what, TEXT_FIELDS)
+    if keys is None:
+        return None
+    pair = {k: reader.text(v, f"{what}.{k}") for k, v in keys.items()}
+    return pair if all(pair.get(k) for k in TEXT_FIELDS) else None  # type: ignore[return-value]
+
+
+def _languages(reader: Reader, node: Node | None) -> tuple[Language, ...] | None:
+    keys = reader.free_mapping(node, "languages") if node is not None else None
+    if not keys:
+        if keys is not None:
+            reader.report(node, "languages is empty; the site needs at least en and zh")
+        return None
+    languages = [_language(reader, code, value) for code, value in keys.items()]
+    if not all(languages):
+        return None
+    result = tuple(x for x in languages if x)
+    _check_languages(reader, node, result)
+    return result
+
+
+def _language(reader: Reader, code: str, node: Node) -> Language | None:
+    what = f"languages.{code}"
+    keys = reader.mapping(node, what, _LANG_KEYS, ("convert", "notice"))
+    if keys is None or any(k not in keys for k in _LANG_KEYS):
+        return None
+    values = {k: reader.text(keys[k], f"{what}.{k}") for k in _LANG_KEYS if k != "strings"}
+    convert, notice = (
+        reader.text(keys[k], f"{what}.{k}") if k in keys else None for k in ("convert", "notice")
+    )
+    strings = _strings(reader, keys["strings"], f"{what}.strings")
+    if not all(values.values()) or strings is None:
+        return None
+    if values["text"] not in TEXT_FIELDS:
+        reader.report(keys["text"], f"{what}.text is {values['text']!r}; expected en or zh")
+        return None
+    if not _PREFIX.match(values["prefix"] or ""):
+        reader.report(keys["prefix"], f"{what}.prefix should be lowercase letters, like tc")
+        return None
+    return Language(code, convert=convert, notice=notice, strings=strings, **values)  # type: ignore[arg-type]
+
+
+def _strings(reader: Reader, node: Node, what: str) -> dict[str, str] | None:
+    keys = reader.free_mapping(node, what)
+    if keys is None:
+        return None
+    strings = {k: reader.text(v, f"{what}.{k}") for k, v in keys.items()}
+    return strings if all(strings.values()) else None  # type: ignore[return-value]
+
+
+def _check_languages(reader: Reader, node: Node, languages: tuple[Language, ...]) -> None:
+    """Every text field has a language reading it, and all share the same interface strings."""
+    for text_field in TEXT_FIELDS:
+        if not any(x.text == text_field and not x.convert for x in languages):
+            reader.report(node, f"no language reads the {text_field} text without convert")
+    reference = languages[0]
+    for language in languages[1:]:
+        missing = sorted(set(reference.strings) - set(language.strings))
+        extra = sorted(set(language.strings) - set(reference.strings))
+        if missing or extra:
+            reader.report(
+                node,
+                f"languages.{language.code}.strings should have the same keys as"
+                f" languages.{reference.code}.strings (missing: {', '.join(missing) or 'none'};"
+                f" extra: {', '.join(extra) or 'none'})",
+            )

@@ -1,0 +1,198 @@
+"""Content documents: `content/<slug>.yaml` read strictly into the model, every problem at once."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from .config import TEXT_FIELDS
+from .errors import Problems, SiteError
+from .yamlnodes import Reader, compose_yaml
+
+CONTENT_DIR = "content"
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RESERVED_SLUGS = {"data", "static", "timeline", "index", "404", "sitemap", "robots"}
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PARAGRAPH_KINDS = ("paragraph", "heading")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    en: str
+    zh: str
+    kind: str = "paragraph"  # or "heading"
+    line: int = 0  # where it starts in its YAML file, for messages
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind == "heading"
+
+
+@dataclass(frozen=True)
+class Milestone:
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD
+    en: str
+    zh: str
+    paragraph: int  # 1-based
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    slug: str
+    title: dict[str, str]
+    paragraphs: tuple[Paragraph, ...]
+    milestones: tuple[Milestone, ...]
+    src_path: str  # relative to the project, e.g. content/foreword.yaml
+    source: str | None = None
+
+
+def load_documents(project: Path, reserved: set[str] = frozenset()) -> list[Document]:
+    """Every content/*.yaml, validated; problems of all files are reported together."""
+    problems = Problems()
+    documents = []
+    for path in sorted((project / CONTENT_DIR).glob("*.yaml")):
+        src_path = f"{CONTENT_DIR}/{path.name}"
+        try:
+            document = load_document(path, src_path, reserved)
+        except SiteError as error:
+            problems.extend(error)
+            continue
+        documents.append(document)
+    if not documents and not problems:
+        problems.add(CONTENT_DIR, None, "no documents found; add content/<name>.yaml")
+    problems.raise_if_any()
+    return documents
+
+
+def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -> Document:
+    """One content file into a Document, or a SiteError listing everything wrong with it."""
+    problems = Problems()
+    slug = path.stem
+    if not SLUG.match(slug) or slug in RESERVED_SLUGS | set(reserved):
+        problems.add(
+            src_path,
+            None,
+            f"the file name {path.name!r} gives the page address /{slug}/; use lowercase letters,"
+            " digits and hyphens, and not a name the site uses itself"
+            f" ({', '.join(sorted(RESERVED_SLUGS | set(reserved)))})",
+        )
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SiteError(problems.items + [_decode_problem(src_path, path, exc)]) from exc
+    root = compose_yaml(text, src_path)
+    reader = Reader(src_path, problems)
+    if root is None:
+        problems.add(src_path, None, "the file is empty; a document needs title and paragraphs")
+        problems.raise_if_any()
+    document = _document(reader, root, slug, src_path)
+    problems.raise_if_any()
+    assert document is not None
+    return document
+
+
+def _decode_problem(src_path: str, path: Path, exc: UnicodeDecodeError):
+    from .errors import Problem
+
+    line = path.read_bytes()[: exc.start].count(b"\n") + 1
+    return Problem(
+        src_path,
+        line,
+        f"the file is not UTF-8 (byte 0x{exc.object[exc.start]:02X}); save it as UTF-8",
+    )
+
+
+def _document(reader: Reader, root: Node, slug: str, src_path: str) -> Document | None:
+    keys = reader.mapping(root, "the document", ("title", "paragraphs"), ("source", "milestones"))
+    if keys is None:
+        return None
+    title = _pair(reader, keys.get("title"), "title") if "title" in keys else None
+    source = reader.text(keys["source"], "source") if "source" in keys else None
+    paragraphs = _paragraphs(reader, keys["paragraphs"]) if "paragraphs" in keys else None
+    milestones = _milestones(reader, keys.get("milestones"), len(paragraphs or ()))
+    if title is None or paragraphs is None or milestones is None:
+        return None
+    return Document(slug, title, paragraphs, milestones, src_path, source)
+
+
+def _pair(reader: Reader, node: Node, what: str) -> dict[str, str] | None:
+    keys = reader.mapping(node, what, TEXT_FIELDS)
+    if keys is None:
+        return None
+    texts = {k: reader.text(v, f"{what}.{k}") for k, v in keys.items()}
+    return texts if all(texts.get(k) for k in TEXT_FIELDS) else None  # type: ignore[return-value]
+
+
+def _paragraphs(reader: Reader, node: Node) -> tuple[Paragraph, ...] | None:
+    result, ok = [], True
+    for number, item in reader.sequence(node, "paragraphs"):
+        what = f"paragraph {number}"
+        keys = reader.mapping(item, what, (), TEXT_FIELDS + ("kind",))
+        if keys is None:
+            ok = False
+            continue
+        for missing in (f for f in TEXT_FIELDS if f not in keys):
+            language = "English (en)" if missing == "en" else "Chinese (zh)"
+            present = [f for f in TEXT_FIELDS if f in keys]
+            has = f"has {'English' if present == ['en'] else 'Chinese'} text but " if present else ""
+            reader.report(item, f"{what} {has}no {language} text")
+            ok = False
+        texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS if k in keys}
+        kind = reader.text(keys["kind"], f"{what} kind") if "kind" in keys else "paragraph"
+        if kind is not None and kind not in _PARAGRAPH_KINDS:
+            reader.report(keys["kind"], f"{what} kind is {kind!r}; expected paragraph or heading")
+            kind = None
+        if kind is None or not all(texts.get(k) for k in TEXT_FIELDS):
+            ok = False
+            continue
+        result.append(Paragraph(texts["en"], texts["zh"], kind, reader.line(item)))
+    if ok and not result and isinstance(node, Node):
+        reader.report(node, "paragraphs is empty; a document needs at least one paragraph")
+    return tuple(result) if ok and result else None
+
+
+def _milestones(reader: Reader, node: Node | None, paragraph_count: int):
+    if node is None:
+        return ()
+    result, ok = [], True
+    for number, item in reader.sequence(node, "milestones"):
+        what = f"milestone {number}"
+        keys = reader.mapping(item, what, ("date", "en", "zh", "paragraph"))
+        if keys is None or len(keys) < 4:
+            ok = False
+            continue
+        date = _date(reader, keys["date"], f"{what} date")
+        texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS}
+        paragraph = reader.integer(keys["paragraph"], f"{what} paragraph")
+        if paragraph is not None and not 1 <= paragraph <= max(paragraph_count, 1):
+            reader.report(
+                keys["paragraph"],
+                f"{what} points to paragraph {paragraph}, but the document has"
+                f" {paragraph_count} paragraphs",
+            )
+            paragraph = None
+        if date is None or paragraph is None or not all(texts.values()):
+            ok = False
+            continue
+        result.append(Milestone(date, texts["en"], texts["zh"], paragraph, reader.line(item)))
+    return tuple(result) if ok else None
+
+
+def _date(reader: Reader, node: Node, what: str) -> str | None:
+    raw = getattr(node, "value", None)
+    match = _DATE.match(raw) if isinstance(raw, str) else None
+    if not match:
+        reader.report(node, f"{what} is {raw!r}; expected YYYY, YYYY-MM or YYYY-MM-DD in quotes")
+        return None
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        reader.report(node, f"{what} {raw!r} is not a real date")
+        return None
+    return raw

@@ -1,0 +1,133 @@
+"""Render the site model through the Jinja2 templates into bytes, keyed by output path."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .config import Language
+from .content import Document, Paragraph
+from .errors import Problem, SiteError
+from .markup import InlineMarkdown
+from .site import BOTH, Page, Site, relative_url
+from .textconvert import Converters
+
+TEMPLATES_DIR = "templates"
+
+
+def make_environment(project: Path) -> jinja2.Environment:
+    """Strict templates: autoescape everywhere, and an undefined name is an error."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project / TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+class Renderer:
+    """Holds what is costly to create (templates, Markdown, OpenCC) for a whole build."""
+
+    def __init__(self, site: Site, project: Path, asset_url: Callable[[str], str]) -> None:
+        self.site = site
+        self.env = make_environment(project)
+        self.markdown = InlineMarkdown()
+        self.converters = Converters()
+        self.asset_url = asset_url  # site-root-relative URL of a static file
+
+    def render_site(self) -> dict[str, bytes]:
+        """Every page and data file; template mistakes are reported with file:line."""
+        output: dict[str, bytes] = {}
+        for page in self.site.pages:
+            output[page.dest_path] = self.render_page(page).encode("utf-8")
+        for dest_path, document in self.site.data_files.items():
+            output[dest_path] = self.render_data(document).encode("utf-8")
+        return output
+
+    def render_page(self, page: Page) -> str:
+        try:
+            template = self.env.get_template(page.template)
+            return template.render(self._context(page))
+        except jinja2.TemplateSyntaxError as exc:
+            raise SiteError(Problem(_template_file(exc.name), exc.lineno, exc.message)) from exc
+        except jinja2.TemplateNotFound as exc:
+            raise SiteError(Problem(TEMPLATES_DIR, None, f"template {exc.name} not found")) from exc
+        except jinja2.UndefinedError as exc:
+            raise SiteError(_runtime_problem(exc, page)) from exc
+
+    def text(self, pair: dict[str, str] | Paragraph, language: Language) -> str:
+        """The plain text a language reads: the content field, converted if derived."""
+        raw = pair[language.text] if isinstance(pair, dict) else getattr(pair, language.text)
+        return self.converters.convert(raw, language.convert)
+
+    def html(self, paragraph: Paragraph, language: Language) -> Markup:
+        return self.markdown.render(self.text(paragraph, language))
+
+    def render_data(self, document: Document) -> str:
+        """data/<slug>.json per the contract (one segment per paragraph for now)."""
+        data = {
+            "slug": document.slug,
+            "title": document.title,
+            "paragraphs": [
+                {"en": p.en, "zh": p.zh, "kind": p.kind, "segments": [{"en": p.en, "zh": p.zh}]}
+                for p in document.paragraphs
+            ],
+            "milestones": [
+                {"date": m.date, "en": m.en, "zh": m.zh, "paragraph": m.paragraph}
+                for m in document.milestones
+            ],
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+    def _context(self, page: Page) -> dict:
+        site = self.site
+        config = site.config
+        languages = {x.code: x for x in config.languages}
+        language = languages.get(page.variant)
+        left, right = site.pair
+        home = {p.variant: p for p in site.pages if p.kind == "home"}
+
+        def url(target: Page | str, fragment: str = "") -> str:
+            to_url = target.url if isinstance(target, Page) else target
+            return relative_url(page.url, to_url) + (f"#{fragment}" if fragment else "")
+
+        return {
+            "site": config,
+            "page": page,
+            "language": language,  # None on side-by-side pages
+            "lang": language or left,  # the language of the page's own interface
+            "pair": (left, right),
+            "languages": config.languages,
+            "strings": (language or left).strings,
+            "home": home[page.variant if page.variant in home else BOTH],
+            "homes": home,
+            "documents": site.documents,
+            "document": page.document,
+            "url": url,
+            "asset": lambda name: url(self.asset_url(name)),
+            "text": self.text,
+            "html": self.html,
+            "is_both": page.variant == BOTH,
+        }
+
+
+def _template_file(name: str | None) -> str:
+    return f"{TEMPLATES_DIR}/{name}" if name else TEMPLATES_DIR
+
+
+def _runtime_problem(exc: Exception, page: Page) -> Problem:
+    """Locate a render-time error in the template that raised it (innermost template frame)."""
+    tb, where = exc.__traceback__, None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if f"/{TEMPLATES_DIR}/" in filename.replace("\\", "/"):
+            where = (filename.replace("\\", "/").rsplit(f"/{TEMPLATES_DIR}/", 1)[1], tb.tb_lineno)
+        tb = tb.tb_next
+    file, line = (where[0], where[1]) if where else (page.template, None)
+    return Problem(_template_file(file), line, f"{exc} (while rendering /{page.url})")

@@ -1,0 +1,89 @@
+"""The site model: which pages exist, where each is written and how pages link to each other.
+
+Every page knows its `dest_path` (inside the output folder) and `url` (relative to the
+site root, always ending in `/` for pages), computed once here. Templates never join
+paths: they ask `relative_url()` for a link from the page they are rendering, so the
+output works under any sub-path and from `file://`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+
+from .config import Language, SiteConfig
+from .content import Document
+from .errors import Problems
+
+BOTH = "both"  # the variant key of side-by-side pages
+
+
+@dataclass(eq=False)
+class Page:
+    kind: str  # home, document, not_found
+    variant: str  # BOTH or a language code (en, tc, sc)
+    url: str  # relative to the site root: "", "foreword/", "en/foreword/"
+    template: str
+    document: Document | None = None
+    alternates: dict[str, Page] = field(default_factory=dict)  # variant -> page, self included
+
+    @property
+    def dest_path(self) -> str:
+        if self.url.endswith(".html"):
+            return self.url
+        return f"{self.url}index.html"
+
+
+@dataclass
+class Site:
+    config: SiteConfig
+    documents: list[Document]
+    pages: list[Page]
+    data_files: dict[str, Document]  # dest_path -> document (data/<slug>.json)
+
+    @property
+    def pair(self) -> tuple[Language, Language]:
+        """The two languages shown side by side: the English and the Chinese as written."""
+        return self.config.language_for("en"), self.config.language_for("zh")
+
+
+def build_site_model(config: SiteConfig, documents: list[Document]) -> Site:
+    """Lay out every page; two documents that would write the same page are an error."""
+    pages = _variants(config, "home", "", "home.html")
+    not_found = Page("not_found", BOTH, "404.html", "404.html", alternates=pages[0].alternates)
+    for document in documents:
+        pages += _variants(config, "document", f"{document.slug}/", "document.html", document)
+    pages.append(not_found)
+    _check_unique(pages)
+    data_files = {f"data/{d.slug}.json": d for d in documents}
+    return Site(config, documents, pages, data_files)
+
+
+def _variants(
+    config: SiteConfig, kind: str, url: str, template: str, document: Document | None = None
+) -> list[Page]:
+    """The side-by-side page at /url plus one page per language at /<prefix>/url."""
+    group = [Page(kind, BOTH, url, template, document)]
+    group += [Page(kind, x.code, f"{x.prefix}/{url}", template, document) for x in config.languages]
+    alternates = {page.variant: page for page in group}
+    for page in group:
+        page.alternates = alternates
+    return group
+
+
+def _check_unique(pages: list[Page]) -> None:
+    problems, seen = Problems(), {}
+    for page in pages:
+        other = seen.setdefault(page.dest_path, page)
+        if other is not page:
+            who = [p.document.src_path if p.document else f"the {p.kind} page" for p in (other, page)]
+            problems.add(who[1], None, f"would write {page.dest_path}, which {who[0]} writes too")
+    problems.raise_if_any()
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """A link from the page at `from_url` to `to_url` (both relative to the site root)."""
+    from_dir = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
+    depth = from_dir.strip("/").count("/") + 1 if from_dir.strip("/") else 0
+    link = "../" * depth + to_url
+    return link or "./"
