@@ -10,7 +10,7 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from .config import TEXT_FIELDS
-from .errors import Problems, SiteError
+from .errors import Problem, Problems, SiteError
 from .yamlnodes import Reader, compose_yaml
 
 CONTENT_DIR = "content"
@@ -84,7 +84,7 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SiteError(problems.items + [_decode_problem(src_path, path, exc)]) from exc
+        raise SiteError([*problems.items, _decode_problem(src_path, path, exc)]) from exc
     root = compose_yaml(text, src_path)
     reader = Reader(src_path, problems)
     if root is None:
@@ -96,9 +96,7 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
     return document
 
 
-def _decode_problem(src_path: str, path: Path, exc: UnicodeDecodeError):
-    from .errors import Problem
-
+def _decode_problem(src_path: str, path: Path, exc: UnicodeDecodeError) -> Problem:
     line = path.read_bytes()[: exc.start].count(b"\n") + 1
     return Problem(
         src_path,
@@ -132,14 +130,16 @@ def _paragraphs(reader: Reader, node: Node) -> tuple[Paragraph, ...] | None:
     result, ok = [], True
     for number, item in reader.sequence(node, "paragraphs"):
         what = f"paragraph {number}"
-        keys = reader.mapping(item, what, (), TEXT_FIELDS + ("kind",))
+        keys = reader.mapping(item, what, (), (*TEXT_FIELDS, "kind"))
         if keys is None:
             ok = False
             continue
         for missing in (f for f in TEXT_FIELDS if f not in keys):
             language = "English (en)" if missing == "en" else "Chinese (zh)"
             present = [f for f in TEXT_FIELDS if f in keys]
-            has = f"has {'English' if present == ['en'] else 'Chinese'} text but " if present else ""
+            has = (
+                f"has {'English' if present == ['en'] else 'Chinese'} text but " if present else ""
+            )
             reader.report(item, f"{what} {has}no {language} text")
             ok = False
         texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS if k in keys}
@@ -173,7 +173,7 @@ def _milestones(reader: Reader, node: Node | None, paragraph_count: int):
             reader.report(
                 keys["paragraph"],
                 f"{what} points to paragraph {paragraph}, but the document has"
-                f" {paragraph_count} paragraphs",
+                f" {paragraph_count} paragraph{'' if paragraph_count == 1 else 's'}",
             )
             paragraph = None
         if date is None or paragraph is None or not all(texts.values()):

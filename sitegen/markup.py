@@ -47,7 +47,7 @@ class InlineMarkdown:
         clean = nh3.clean(
             html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=None
         )
-        return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+        return Markup(clean)
 
 
 def plain_text(html: str) -> str:

@@ -33,7 +33,8 @@ class BuildResult:
                 (self.milestones, "milestone"),
             )
         )
-        return f"Built {_plural(self.pages, 'page')} ({counts}) into {shown_out} in {self.seconds:.2f} s"
+        pages = _plural(self.pages, "page")
+        return f"Built {pages} ({counts}) into {shown_out} in {self.seconds:.2f} s"
 
 
 def build(project: Path, out_dir: Path | None = None, base_url: str | None = None) -> BuildResult:

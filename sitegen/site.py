@@ -76,7 +76,9 @@ def _check_unique(pages: list[Page]) -> None:
     for page in pages:
         other = seen.setdefault(page.dest_path, page)
         if other is not page:
-            who = [p.document.src_path if p.document else f"the {p.kind} page" for p in (other, page)]
+            who = [
+                p.document.src_path if p.document else f"the {p.kind} page" for p in (other, page)
+            ]
             problems.add(who[1], None, f"would write {page.dest_path}, which {who[0]} writes too")
     problems.raise_if_any()
 

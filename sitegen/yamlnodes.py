@@ -29,13 +29,17 @@ _TYPE_NAMES = {
 _STANDARD_TAGS = {STR, INT, *_TYPE_NAMES, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
+class _AliasRefused(yaml.MarkedYAMLError):
+    """Anchors and aliases are refused as soon as the first one is seen (no alias bombs)."""
+
+
 class _NoAliasLoader(yaml.SafeLoader):
     """Refuses anchors and aliases at the first one, before anything is expanded."""
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.MarkedYAMLError(
+            raise _AliasRefused(
                 problem="anchors and aliases (& and *) are not allowed; write the value out",
                 problem_mark=event.start_mark,
             )
@@ -48,13 +52,21 @@ def compose_yaml(text: str, file: str) -> Node | None:
         text = text[1:]
     try:
         return yaml.compose(text, Loader=_NoAliasLoader)
+    except _AliasRefused as exc:
+        raise SiteError(Problem(file, exc.problem_mark.line + 1, exc.problem)) from exc
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = exc.problem or exc.context or "invalid YAML"
-        raise SiteError(Problem(file, line, f"YAML syntax error: {what}")) from exc
+        raise SiteError(Problem(file, *_syntax_error(exc))) from exc
     except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
         raise SiteError(Problem(file, None, f"YAML error: {exc}")) from exc
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
+    """PyYAML's problem, located, plus where the construct it was reading began."""
+    mark = exc.problem_mark or exc.context_mark
+    message = f"YAML syntax error: {exc.problem or exc.context or 'invalid YAML'}"
+    if exc.context and exc.context_mark and exc.problem_mark:
+        message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+    return (mark.line + 1 if mark else None), message
 
 
 @dataclass
@@ -73,13 +85,16 @@ class Reader:
     def check_tag(self, node: Node) -> bool:
         if node.tag.startswith("tag:yaml.org,2002:") and node.tag in _STANDARD_TAGS:
             return True
-        self.report(node, f"the tag {node.tag} is not allowed; remove it")
+        shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.report(node, f"the tag {shown} is not allowed here; remove it")
         return False
 
     def mapping(
         self, node: Node, what: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
     ) -> dict[str, Node] | None:
         """The keys of a mapping; unknown, duplicate and missing keys are reported."""
+        if not self.check_tag(node):
+            return None
         if not isinstance(node, MappingNode):
             self.report(node, f"{what} should be a mapping of keys ({', '.join(required)})")
             return None
@@ -96,7 +111,9 @@ class Reader:
                 )
             elif key in result:
                 first = self.line(result[key])
-                self.report(key_node, f"duplicate key '{key}' in {what} (first given on line {first})")
+                self.report(
+                    key_node, f"duplicate key '{key}' in {what} (first given on line {first})"
+                )
             else:
                 result[key] = value_node
         for key in required:
@@ -106,6 +123,8 @@ class Reader:
 
     def free_mapping(self, node: Node, what: str) -> dict[str, Node] | None:
         """A mapping whose keys are the user's own names (languages, strings)."""
+        if not self.check_tag(node):
+            return None
         if not isinstance(node, MappingNode):
             self.report(node, f"{what} should be a mapping of names to values")
             return None
@@ -120,6 +139,8 @@ class Reader:
 
     def sequence(self, node: Node, what: str) -> Iterator[tuple[int, Node]]:
         """Items of a list, numbered from 1."""
+        if not self.check_tag(node):
+            return iter(())
         if not isinstance(node, SequenceNode):
             self.report(node, f"{what} should be a list (items starting with '- ')")
             return iter(())
@@ -127,12 +148,12 @@ class Reader:
 
     def text(self, node: Node, what: str, *, allow_empty: bool = False) -> str | None:
         """A text value; YAML's other readings of plain scalars are reported, not converted."""
+        if not self.check_tag(node):
+            return None
         if not isinstance(node, ScalarNode):
             self.report(node, f"{what} should be text, not a list or mapping")
             return None
         if node.tag != STR:
-            if not self.check_tag(node):
-                return None
             kind = _TYPE_NAMES.get(node.tag, node.tag)
             self.report(
                 node,

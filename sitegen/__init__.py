@@ -1,0 +1,1 @@
+"""Bilingual static site engine: load, validate, derive, render, write."""

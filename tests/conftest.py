@@ -1,0 +1,61 @@
+"""Shared test helpers: a test is a tiny site written into tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+TINY_DOCUMENT = """\
+title: {en: "Hello", zh: "你好"}
+paragraphs:
+  - en: "Intro"
+    zh: "引言"
+    kind: heading
+  - en: "12. The Government will *act* in 2024."
+    zh: "12. 政府會在 2024 年行動。"
+milestones:
+  - date: "2024"
+    en: "Government acts"
+    zh: "政府行動"
+    paragraph: 2
+"""
+
+
+def make_project(root: Path, files: dict[str, str] | None = None, *, real: bool = True) -> Path:
+    """A project in `root`: the repository's site.yaml, templates and static (when `real`),
+    overlaid with `files` (relative path -> text, dedented)."""
+    root.mkdir(parents=True, exist_ok=True)
+    if real:
+        shutil.copy(REPO / "site.yaml", root / "site.yaml")
+        shutil.copytree(REPO / "templates", root / "templates")
+        shutil.copytree(REPO / "static", root / "static")
+    (root / "content").mkdir(exist_ok=True)
+    for rel_path, text in (files or {}).items():
+        target = root / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tiny_project(tmp_path: Path) -> Path:
+    """The real templates with one small document."""
+    return make_project(tmp_path / "project", {"content/hello.yaml": TINY_DOCUMENT})
+
+
+def run_build_py(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """`python build.py ARGS` as a user runs it, in a subprocess."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
