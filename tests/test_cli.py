@@ -1,0 +1,64 @@
+"""The command line, run as a user runs it: `python build.py` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import REPO, run_build_py
+
+
+def test_real_foreword_builds_end_to_end(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    working_tree_site = _mtime(REPO / "_site")
+    result = run_build_py("build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(
+        r"Built 9 pages \(1 document, 4 paragraphs, \d+ milestones?\) into \S+ in [\d.]+ s\n",
+        result.stdout,
+    )
+    content = yaml.safe_load((REPO / "content" / "foreword.yaml").read_text(encoding="utf-8"))
+    pages = {
+        "en": (out / "en/foreword/index.html").read_text(encoding="utf-8"),
+        "zh": (out / "tc/foreword/index.html").read_text(encoding="utf-8"),
+    }
+    both = (out / "foreword/index.html").read_text(encoding="utf-8")
+    for paragraph in content["paragraphs"]:
+        for field, page in pages.items():
+            text = paragraph[field].replace("&", "&amp;")  # as HTML writes it
+            assert text in page and text in both
+    assert '<html lang="zh-Hant-HK">' in pages["zh"]
+    assert '<html lang="zh-Hans">' in (out / "sc/foreword/index.html").read_text(encoding="utf-8")
+    data = json.loads((out / "data/foreword.json").read_text(encoding="utf-8"))
+    assert [p["en"] for p in data["paragraphs"]] == [p["en"] for p in content["paragraphs"]]
+    assert _mtime(REPO / "_site") == working_tree_site, "a test must never build into the repo"
+
+
+def _mtime(path: Path) -> float | None:
+    return path.stat().st_mtime if path.exists() else None
+
+
+def test_help_lists_the_commands() -> None:
+    result = run_build_py("--help")
+    assert result.returncode == 0
+    for command in ("build", "ingest"):
+        assert command in result.stdout
+
+
+def test_user_error_exits_1_without_traceback(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = run_build_py("build", "--project", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert result.stderr.startswith("site.yaml:2: YAML syntax error:")
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_debug_shows_the_traceback(tmp_path: Path) -> None:
+    (tmp_path / "site.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    result = run_build_py("build", "--project", str(tmp_path), "--debug")
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr

@@ -1,0 +1,48 @@
+"""The bytes the user gets: a small site built whole and compared with tests/fixtures/golden.
+
+`UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py` regenerates the expected tree after
+an intended change; review its diff like code.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+from conftest import REPO
+from sitegen.pipeline import build
+
+GOLDEN = Path(__file__).parent / "fixtures" / "golden"
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_golden_site(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(GOLDEN / "project", project)
+    shutil.copytree(REPO / "templates", project / "templates")
+    shutil.copytree(REPO / "static", project / "static")
+    out = tmp_path / "out"
+    build(project, out_dir=out)
+    actual = _tree(out)
+
+    if os.environ.get("UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN / "expected", ignore_errors=True)
+        shutil.copytree(out, GOLDEN / "expected")
+    expected = _tree(GOLDEN / "expected")
+
+    assert sorted(actual) == sorted(expected), "the set of output files changed"
+    diffs = []
+    for name in sorted(expected):
+        if actual[name] != expected[name]:
+            diffs += difflib.unified_diff(
+                expected[name].decode("utf-8").splitlines(keepends=True),
+                actual[name].decode("utf-8").splitlines(keepends=True),
+                f"expected/{name}",
+                f"actual/{name}",
+            )
+    assert not diffs, "".join(diffs) + "\n(UPDATE_GOLDEN=1 regenerates after a wanted change)"
