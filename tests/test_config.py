@@ -22,8 +22,11 @@ def test_repository_site_yaml_loads() -> None:
 
 @pytest.mark.parametrize(
     ("given", "expected"),
-    [("", ""), ("https://example.org", "https://example.org/"),
-     ("https://example.org/guide//", "https://example.org/guide/")],
+    [
+        ("", ""),
+        ("https://example.org", "https://example.org/"),
+        ("https://example.org/guide//", "https://example.org/guide/"),
+    ],
 )
 def test_base_url_ends_in_one_slash(given: str, expected: str) -> None:
     assert normalise_base_url(given) == expected
@@ -48,5 +51,5 @@ def test_a_language_must_read_en_or_zh(tmp_path: Path) -> None:
 
 
 def test_missing_site_yaml_says_where_it_looked(tmp_path: Path) -> None:
-    with pytest.raises(SiteError, match="site.yaml: not found in"):
+    with pytest.raises(SiteError, match=r"site\.yaml: not found in"):
         load_config(tmp_path)

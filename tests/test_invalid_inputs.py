@@ -12,9 +12,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TINY_DOCUMENT, make_project
 
 import build
+from conftest import TINY_DOCUMENT, make_project
 
 CASES = Path(__file__).parent / "fixtures" / "invalid"
 

@@ -29,9 +29,15 @@ def test_text_keeps_its_value_and_line() -> None:
 
 @pytest.mark.parametrize(
     ("value", "reading"),
-    [("No", "true/false"), ("yes", "true/false"), ("0123", "a whole number"),
-     ("12:30", "a whole number"), ("1.5", "a number"), ("~", "empty (null)"),
-     ("2024-07-14", "a date")],
+    [
+        ("No", "true/false"),
+        ("yes", "true/false"),
+        ("0123", "a whole number"),
+        ("12:30", "a whole number"),
+        ("1.5", "a number"),
+        ("~", "empty (null)"),
+        ("2024-07-14", "a date"),
+    ],
 )
 def test_plain_values_yaml_would_convert_are_reported(value: str, reading: str) -> None:
     root, reader, problems = read(f"v: {value}\n")
@@ -59,7 +65,10 @@ def test_duplicate_unknown_and_missing_keys_are_all_reported() -> None:
 
 def test_alias_bomb_fails_fast_at_the_first_anchor() -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    lines += [f"{c}: &{c} [{','.join(['*' + p] * 9)}]" for p, c in zip("abcdefgh", "bcdefghi")]
+    lines += [
+        f"{c}: &{c} [{','.join(['*' + p] * 9)}]"
+        for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+    ]
     started = time.perf_counter()
     with pytest.raises(SiteError, match="anchors and aliases"):
         compose_yaml("\n".join(lines), "x.yaml")
@@ -73,5 +82,5 @@ def test_syntax_error_carries_the_line() -> None:
 
 
 def test_byte_order_mark_is_ignored() -> None:
-    root, reader, problems = read('\ufeffv: "text"\n')
+    root, reader, _ = read('\ufeffv: "text"\n')
     assert reader.text(reader.mapping(root, "doc", ("v",))["v"], "v") == "text"
