@@ -1,0 +1,28 @@
+# The two commands of the README. Everything a fresh machine needs is installed here.
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: site test install install-test lint
+
+site: install  ## install the requirements and build _site/ from content/
+	$(PYTHON) build.py
+
+test: install-test lint  ## install the test tools and run every test (browser ones included)
+	$(PYTHON) -m pytest
+
+install:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+
+# Browser tests use Debian's Chromium (browser downloads are not possible everywhere), the
+# Nu HTML checker needs a Java runtime, and axe-core / vnu-jar come from npm.
+install-test:
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null; then \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless; \
+	fi
+	npm ci --prefix tests --no-audit --no-fund --ignore-scripts --loglevel=error
+
+lint:
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m ruff format --check .
