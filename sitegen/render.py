@@ -95,7 +95,13 @@ class Renderer:
 
         def url(target: Page | str, fragment: str = "") -> str:
             to_url = target.url if isinstance(target, Page) else target
-            return relative_url(page.url, to_url) + (f"#{fragment}" if fragment else "")
+            # A host serves 404.html at any missing address, where relative links would
+            # break: with a known base URL, the 404 page links absolutely.
+            if page.kind == "not_found" and config.base_url:
+                link = config.base_url + to_url
+            else:
+                link = relative_url(page.url, to_url)
+            return link + (f"#{fragment}" if fragment else "")
 
         return {
             "site": config,

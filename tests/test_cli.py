@@ -62,3 +62,13 @@ def test_debug_shows_the_traceback(tmp_path: Path) -> None:
     result = run_build_py("build", "--project", str(tmp_path), "--debug")
     assert result.returncode == 1
     assert "Traceback" in result.stderr
+
+
+def test_404_page_links_absolutely_when_the_base_url_is_known(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    result = run_build_py("build", "--out", str(out), "--base-url", "https://example.org/guide")
+    assert result.returncode == 0, result.stderr
+    page = (out / "404.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/guide/static/site.css"' in page
+    assert 'href="https://example.org/guide/tc/"' in page
+    assert 'href="../static/site.css"' in (out / "en/index.html").read_text(encoding="utf-8")
