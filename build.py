@@ -46,7 +46,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from sitegen.ingest import ingest_file, write_content
+    from sitegen.ingest import ingest_file, is_title_from_slug, write_content
 
     source = Path(args.source)
     dest = Path(args.output) if args.output else args.project / "content" / f"{source.stem}.yaml"
@@ -55,6 +55,9 @@ def run_ingest(args: argparse.Namespace) -> int:
     pairs = len(content["paragraphs"])
     print(f"Ingested {_shown(source)} into {_shown(dest)}: {pairs} paragraph pairs. Review it,")
     print("then run `python build.py` to see it on the site.")
+    if is_title_from_slug(content, source.stem):
+        print("Note: the text has no title line, so the title was made from the file name;")
+        print(f"set title.en and title.zh in {_shown(dest)}.")
     return 0
 
 

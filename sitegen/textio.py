@@ -31,7 +31,7 @@ def decode_source(data: bytes, display_name: str, encoding: str | None = None) -
     try:
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
-        raise SiteError(_decode_problem(data, exc, display_name, encoding)) from exc
+        raise SiteError(_decode_problem(data, exc, codec, display_name, encoding)) from exc
     text = text.removeprefix("\ufeff")  # a BOM left by an explicit utf-8 / utf-16-le
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
@@ -45,7 +45,8 @@ def _sniff(data: bytes, display_name: str) -> str:
         if data.startswith(bom):
             return codec
     if b"\x00" in data:  # UTF-8 text never holds NUL; binary files and BOM-less UTF-16 do
-        line = _line_of(data, data.index(b"\x00"))
+        before = data[: data.index(b"\x00")]
+        line = before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
         raise SiteError(Problem(display_name, line, _binary_message(line, None)))
     return "utf-8"
 
@@ -81,9 +82,10 @@ def _binary_message(line: int, encoding: str | None) -> str:
 
 
 def _decode_problem(
-    data: bytes, exc: UnicodeDecodeError, display_name: str, encoding: str | None
+    data: bytes, exc: UnicodeDecodeError, codec: str, display_name: str, encoding: str | None
 ) -> Problem:
-    line = _line_of(data, exc.start)
+    before = data[: exc.start].decode(codec, errors="replace")  # count lines in text, not bytes
+    line = before.count("\n") + before.count("\r") - before.count("\r\n") + 1
     byte = f"byte 0x{data[exc.start]:02X} at line {line}"
     if encoding:
         message = (
@@ -97,9 +99,3 @@ def _decode_problem(
             " pass its Python codec name, or save the file as UTF-8"
         )
     return Problem(display_name, line, message)
-
-
-def _line_of(data: bytes, offset: int) -> int:
-    """1-based line of a byte offset, counting LF, CRLF and lone CR line ends."""
-    before = data[:offset]
-    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1

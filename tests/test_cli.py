@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import REPO, run_build_py
+from conftest import REPO, make_project, run_build_py
 
 
 def test_real_foreword_builds_end_to_end(tmp_path: Path) -> None:
@@ -72,3 +72,44 @@ def test_404_page_links_absolutely_when_the_base_url_is_known(tmp_path: Path) ->
     assert 'href="https://example.org/guide/static/site.css"' in page
     assert 'href="https://example.org/guide/tc/"' in page
     assert 'href="../static/site.css"' in (out / "en/index.html").read_text(encoding="utf-8")
+
+
+def test_ingest_then_build_puts_a_new_text_on_the_site(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    source = project / "content" / "message.txt"
+    source.write_text(
+        "Message from the Chairman\n\n"
+        "The industry grew in 2024. We thank CAHK members\nfor their support.\n\n"
+        "主席獻辭\n\n業界在 2024 年錄得增長。我們感謝香港通訊業聯會\n會員的支持。\n",
+        encoding="utf-8",
+    )
+    result = run_build_py("ingest", str(source), "--project", str(project))
+    assert result.returncode == 0, result.stderr
+    assert "content/message.yaml" in result.stdout
+    document = yaml.safe_load((project / "content" / "message.yaml").read_text(encoding="utf-8"))
+    assert document["title"] == {"en": "Message from the Chairman", "zh": "主席獻辭"}
+    assert document["paragraphs"] == [
+        {
+            "en": "The industry grew in 2024. We thank CAHK members for their support.",
+            "zh": "業界在 2024 年錄得增長。我們感謝香港通訊業聯會會員的支持。",
+        }
+    ]
+
+    again = run_build_py("ingest", str(source), "--project", str(project))
+    assert again.returncode == 1
+    assert "content/message.yaml: the file already exists" in again.stderr
+
+    built = run_build_py("build", "--project", str(project), "--out", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "out" / "tc" / "message" / "index.html").read_text(encoding="utf-8")
+    assert "我們感謝香港通訊業聯會會員的支持。" in page
+
+
+def test_ingest_refuses_a_binary_file(tmp_path: Path) -> None:
+    source = tmp_path / "scan.txt"
+    source.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    result = run_build_py("ingest", str(source), "-o", str(tmp_path / "scan.yaml"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "binary" in result.stderr
+    assert not (tmp_path / "scan.yaml").exists()
