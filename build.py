@@ -12,7 +12,7 @@ from pathlib import Path
 from sitegen.errors import SiteError
 
 PROJECT = Path(__file__).resolve().parent
-COMMANDS = ("build", "ingest")
+COMMANDS = ("build", "ingest", "check")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +43,19 @@ def run_build(args: argparse.Namespace) -> int:
     result = build(args.project, out_dir=out_dir, base_url=args.base_url)
     print(result.summary(_shown(result.out_dir)))
     return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from sitegen.check import ERROR, run_check
+
+    findings = run_check(args.project, base_url=args.base_url)
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    errors = sum(f.level == ERROR for f in findings)
+    warnings = len(findings) - errors
+    counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    print(f"Checked links, anchors and hreflang: {counts}")
+    return 1 if errors or (warnings and args.strict) else 0
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -90,6 +103,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
     build.add_argument("--base-url", help="the published address, e.g. https://example.org/guide/")
     build.set_defaults(run=run_build)
+
+    check = commands.add_parser(
+        "check", parents=[common], help="check links, anchors and hreflang of the rendered site"
+    )
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--base-url", help="check as published at this address")
+    check.set_defaults(run=run_check)
 
     ingest = commands.add_parser(
         "ingest", parents=[common], help="turn raw bilingual text into content YAML"

@@ -39,6 +39,7 @@ class SiteConfig:
     languages: tuple[Language, ...]
     base_url: str = ""
     output: str = "_site"
+    keep: tuple[str, ...] = ("CNAME",)  # publisher's files carried over between builds
 
     def language_for(self, text_field: str) -> Language:
         """The first language that reads a content field as written (no conversion)."""
@@ -55,15 +56,16 @@ def load_config(project: Path) -> SiteConfig:
     reader = Reader(CONFIG_FILE, problems)
     if root is None:
         raise SiteError(f"{CONFIG_FILE}: the file is empty; it needs title and languages")
-    keys = reader.mapping(root, CONFIG_FILE, ("title", "languages"), ("base_url", "output"))
+    keys = reader.mapping(root, CONFIG_FILE, ("title", "languages"), ("base_url", "output", "keep"))
     config = None
     if keys is not None:
         title = _pair(reader, keys.get("title"), "title")
         languages = _languages(reader, keys.get("languages"))
         base_url = _optional_text(reader, keys.get("base_url"), "base_url", "")
         output = _optional_text(reader, keys.get("output"), "output", "_site")
+        keep = _keep(reader, keys["keep"]) if "keep" in keys else SiteConfig.keep
         if title and languages:
-            config = SiteConfig(title, languages, normalise_base_url(base_url), output)
+            config = SiteConfig(title, languages, normalise_base_url(base_url), output, keep)
     problems.raise_if_any()
     assert config is not None
     return config
@@ -79,6 +81,17 @@ def _optional_text(reader: Reader, node: Node | None, what: str, default: str) -
     if node is None:
         return default
     return reader.text(node, what, allow_empty=True) or default
+
+
+def _keep(reader: Reader, node: Node) -> tuple[str, ...]:
+    names = []
+    for number, item in reader.sequence(node, "keep"):
+        name = reader.text(item, f"keep item {number}")
+        if name and (name.startswith("/") or ".." in name.split("/")):
+            reader.report(item, f"keep item {name!r} should be a path inside the output")
+        elif name:
+            names.append(name)
+    return tuple(names)
 
 
 def _pair(reader: Reader, node: Node | None, what: str) -> dict[str, str] | None:

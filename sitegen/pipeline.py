@@ -7,11 +7,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import load_config, normalise_base_url
+from .assets import STATIC_DIR, load_assets
+from .config import SiteConfig, load_config, normalise_base_url
 from .content import load_documents
-from .output import STATIC_DIR, check_output_dir, write_site
+from .output import check_output_dir, write_site
 from .render import Renderer
-from .site import build_site_model
+from .site import Site, build_site_model
 
 
 @dataclass(frozen=True)
@@ -40,33 +41,48 @@ class BuildResult:
 def build(project: Path, out_dir: Path | None = None, base_url: str | None = None) -> BuildResult:
     """Load, validate, derive, render, then write; any user mistake raises SiteError first."""
     started = time.perf_counter()
-    # 1. Load and validate the configuration and every document, before writing anything.
-    config = load_config(project)
-    if base_url is not None:
-        config = dataclasses.replace(config, base_url=normalise_base_url(base_url))
+    # 1. Load and validate the configuration, the output folder and every document.
+    config = load_site_config(project, base_url)
     out_dir = check_output_dir(out_dir or project / config.output, project)
-    prefixes = {x.prefix for x in config.languages}
-    documents = load_documents(project, reserved=prefixes)
+    site = load_site(project, config)
 
-    # 2. Lay out the site: every page knows its output path and URL.
-    site = build_site_model(config, documents)
+    # 2. Render every page, data file and static asset in memory.
+    files = render_files(project, site)
 
-    # 3. Render every page and data file in memory.
-    renderer = Renderer(site, project, asset_url=lambda name: f"{STATIC_DIR}/{name}")
-    files = renderer.render_site()
-
-    # 4. Write: staged beside the output and swapped in whole.
-    write_site(files, project / STATIC_DIR, out_dir)
+    # 3. Write: staged beside the output and swapped in whole.
+    write_site(files, out_dir, keep=config.keep)
 
     return BuildResult(
         out_dir=out_dir,
         pages=len(site.pages),
         files=len(files),
-        documents=len(documents),
-        paragraphs=sum(len(d.paragraphs) for d in documents),
-        milestones=sum(len(d.milestones) for d in documents),
+        documents=len(site.documents),
+        paragraphs=sum(len(d.paragraphs) for d in site.documents),
+        milestones=sum(len(d.milestones) for d in site.documents),
         seconds=time.perf_counter() - started,
     )
+
+
+def load_site_config(project: Path, base_url: str | None = None) -> SiteConfig:
+    """site.yaml, with the command line's --base-url winning over it."""
+    config = load_config(project)
+    if base_url is not None:
+        config = dataclasses.replace(config, base_url=normalise_base_url(base_url))
+    return config
+
+
+def load_site(project: Path, config: SiteConfig) -> Site:
+    """Every document, validated, laid out as pages that know their paths and URLs."""
+    prefixes = {x.prefix for x in config.languages}
+    documents = load_documents(project, reserved=prefixes)
+    return build_site_model(config, documents)
+
+
+def render_files(project: Path, site: Site) -> dict[str, bytes]:
+    """Pages, data exports and static assets (CSS/JS content-hashed): output path -> bytes."""
+    assets = load_assets(project / STATIC_DIR)
+    renderer = Renderer(site, project, asset_url=assets.url)
+    return {**renderer.render_site(), **assets.files}
 
 
 def _plural(count: int, noun: str) -> str:

@@ -12,7 +12,8 @@ from markupsafe import Markup
 from .config import Language
 from .content import Document, Paragraph
 from .errors import Problem, SiteError
-from .markup import InlineMarkdown
+from .markup import InlineMarkdown, plain_text
+from .metadata import alternates, describe, link
 from .site import BOTH, Page, Site, relative_url
 from .textconvert import Converters
 
@@ -48,16 +49,41 @@ class Renderer:
             output[page.dest_path] = self.render_page(page).encode("utf-8")
         for dest_path, document in self.site.data_files.items():
             output[dest_path] = self.render_data(document).encode("utf-8")
+        output.update(self.render_crawler_files())
         return output
 
-    def render_page(self, page: Page) -> str:
+    def render_crawler_files(self) -> dict[str, bytes]:
+        """robots.txt, .nojekyll (GitHub Pages: serve files as they are) and, when the
+        site's address is known, sitemap.xml with every page's language alternates."""
+        config = self.site.config
+        robots = "User-agent: *\nAllow: /\n"
+        files = {".nojekyll": b""}
+        if config.base_url:
+            robots += f"\nSitemap: {config.base_url}sitemap.xml\n"
+            pages = [p for p in self.site.pages if p.kind != "not_found"]
+            sitemap = self._template("sitemap.xml").render(
+                pages=pages,
+                url=lambda page: link(config, None, page.url),
+                alternates=lambda page: alternates(page, config),
+            )
+            files["sitemap.xml"] = sitemap.encode("utf-8")
+        files["robots.txt"] = robots.encode("utf-8")
+        return files
+
+    def _template(self, name: str) -> jinja2.Template:
         try:
-            template = self.env.get_template(page.template)
-            return template.render(self._context(page))
+            return self.env.get_template(name)
         except jinja2.TemplateSyntaxError as exc:
             raise SiteError(Problem(_template_file(exc.name), exc.lineno, exc.message)) from exc
         except jinja2.TemplateNotFound as exc:
             raise SiteError(Problem(TEMPLATES_DIR, None, f"template {exc.name} not found")) from exc
+
+    def render_page(self, page: Page) -> str:
+        template = self._template(page.template)
+        try:
+            return template.render(self._context(page))
+        except jinja2.TemplateSyntaxError as exc:  # an included template's syntax error
+            raise SiteError(Problem(_template_file(exc.name), exc.lineno, exc.message)) from exc
         except jinja2.UndefinedError as exc:
             raise SiteError(_runtime_problem(exc, page)) from exc
 
@@ -120,7 +146,23 @@ class Renderer:
             "text": self.text,
             "html": self.html,
             "is_both": page.variant == BOTH,
+            "alternates": [
+                (x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)
+            ],
+            "canonical": (
+                link(config, page, page.url)
+                if config.base_url and page.kind != "not_found"
+                else None
+            ),
+            "description": self._description(page, language or left),
         }
+
+    def _description(self, page: Page, language: Language) -> str:
+        document = page.document
+        if document is None:
+            return self.text(self.site.config.title, language)
+        first = next((p for p in document.paragraphs if not p.is_heading), document.paragraphs[0])
+        return describe(plain_text(self.html(first, language)), language.text)
 
 
 def _template_file(name: str | None) -> str:

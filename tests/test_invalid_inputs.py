@@ -15,6 +15,7 @@ import pytest
 
 import build
 from conftest import TINY_DOCUMENT, make_project
+from sitegen.output import MARKER, MARKER_TEXT
 
 CASES = Path(__file__).parent / "fixtures" / "invalid"
 
@@ -37,6 +38,7 @@ def test_bad_input_is_reported_cleanly(case: str, tmp_path: Path, capsys) -> Non
     out = tmp_path / "out"
     out.mkdir()
     (out / "index.html").write_text("previous good site", encoding="utf-8")
+    (out / MARKER).write_bytes(MARKER_TEXT)
 
     code = build.main(["build", "--project", str(project), "--out", str(out)])
 
@@ -48,5 +50,5 @@ def test_bad_input_is_reported_cleanly(case: str, tmp_path: Path, capsys) -> Non
     assert code == 1, captured.out + captured.err
     assert "Traceback" not in captured.err
     assert first_line == expected_file.read_text(encoding="utf-8").rstrip("\n")
-    assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(["index.html", MARKER])
     assert (out / "index.html").read_text(encoding="utf-8") == "previous good site"

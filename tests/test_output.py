@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from sitegen.errors import SiteError
-from sitegen.output import check_output_dir, write_site
+from sitegen.output import MARKER, check_output_dir, write_site
 from sitegen.pipeline import build
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_build_replaces_the_output_whole(tiny_project: Path, tmp_path: Path) -> None:
@@ -23,11 +32,21 @@ def test_build_replaces_the_output_whole(tiny_project: Path, tmp_path: Path) -> 
 
 def test_failed_write_leaves_previous_output(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    write_site({"index.html": b"old"}, tmp_path / "no-static", out)
+    write_site({"index.html": b"old"}, out)
     with pytest.raises(OSError):  # `data` is both a file and a folder: the write fails
-        write_site({"index.html": b"new", "data": b"x", "data/x.json": b"{}"}, tmp_path, out)
+        write_site({"index.html": b"new", "data": b"x", "data/x.json": b"{}"}, out)
     assert (out / "index.html").read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".out")] == []
+
+
+def test_publisher_files_are_kept(tiny_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(tiny_project, out_dir=out)
+    (out / "CNAME").write_text("guide.example.org\n", encoding="utf-8")
+    (out / "stray.html").write_text("removed on the next build", encoding="utf-8")
+    build(tiny_project, out_dir=out)
+    assert (out / "CNAME").read_text(encoding="utf-8") == "guide.example.org\n"
+    assert not (out / "stray.html").exists()
 
 
 @pytest.mark.parametrize("name", [".", "content", "templates", "static", ".."])
@@ -40,3 +59,38 @@ def test_home_and_root_are_refused(tiny_project: Path) -> None:
     for folder in (Path.home(), Path("/")):
         with pytest.raises(SiteError, match="refusing to build into"):
             check_output_dir(folder, tiny_project)
+
+
+def test_a_foreign_non_empty_folder_is_refused(tiny_project: Path, tmp_path: Path) -> None:
+    foreign = tmp_path / "photos"
+    foreign.mkdir()
+    (foreign / "holiday.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(SiteError, match="holds files this tool did not write"):
+        build(tiny_project, out_dir=foreign)
+    assert (foreign / "holiday.jpg").read_bytes() == b"\xff\xd8"
+    (tmp_path / "empty").mkdir()
+    build(tiny_project, out_dir=tmp_path / "empty")
+    assert (tmp_path / "empty" / MARKER).is_file()
+
+
+def test_a_build_killed_half_way_leaves_the_previous_output(tmp_path: Path) -> None:
+    """Kill a large build while it writes its staging folder; the old site stays whole."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from bench_build import make_project as make_large_project
+
+    project = make_large_project(tmp_path / "large", 300)
+    out = tmp_path / "out"
+    build(project, out_dir=out)
+    before = _tree(out)
+    (project / "content" / "message-00001.yaml").unlink()  # the next build differs
+    command = [sys.executable, str(REPO / "build.py"), "--project", str(project), "--out", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.staging-*")) and time.monotonic() < deadline:
+        time.sleep(0.005)
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=10)
+    assert list(tmp_path.glob(".out.staging-*")), "the build was not caught while writing"
+    assert _tree(out) == before
+    build(project, out_dir=out)  # the next build cleans up after the killed one
+    assert not list(tmp_path.glob(".out.*"))

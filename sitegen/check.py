@@ -1,0 +1,137 @@
+"""`build.py check`: every internal link and #anchor resolves, and hreflang is reciprocal.
+
+Runs on the rendered files in memory (the same render as `build`), so it checks exactly
+the bytes that would be published.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from .errors import Problem
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str
+    problem: Problem
+
+    def __str__(self) -> str:
+        return str(self.problem) if self.level == ERROR else f"{self.problem} (warning)"
+
+
+@dataclass
+class _Page:
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[int, str]] = field(default_factory=list)  # (line, href)
+    hreflangs: dict[str, tuple[int, str]] = field(default_factory=dict)  # code -> (line, href)
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = _Page()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v for k, v in attrs if v is not None}
+        line = self.getpos()[0]
+        if "id" in values:
+            self.page.ids.add(values["id"])
+        if tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
+            self.page.hreflangs[values["hreflang"]] = (line, values.get("href", ""))
+            return
+        for attribute in ("href", "src"):
+            if attribute in values and tag in ("a", "link", "script", "img", "area"):
+                self.page.links.append((line, values[attribute]))
+
+
+def check_files(files: dict[str, bytes], base_url: str, out_name: str) -> list[Finding]:
+    """Findings for a rendered site (output path -> bytes)."""
+    pages = {}
+    for name, data in sorted(files.items()):
+        if name.endswith(".html"):
+            collector = _Collector()
+            collector.feed(data.decode("utf-8"))
+            pages[name] = collector.page
+    findings = []
+    for name, page in pages.items():
+        shown = f"{out_name}/{name}"
+        for line, href in page.links:
+            message = _broken(name, href, files, pages, base_url)
+            if message:
+                findings.append(Finding(ERROR, Problem(shown, line, message)))
+        findings += _check_hreflang(name, page, pages, base_url, shown)
+    if not base_url:
+        message = "no base_url: hreflang links are relative and no sitemap.xml is written"
+        findings.append(Finding(WARNING, Problem("site.yaml", None, message)))
+    return findings
+
+
+def _target(page_name: str, href: str, base_url: str) -> tuple[str, str] | None:
+    """The output file and fragment a link points to, or None for an outside link."""
+    if base_url and href.startswith(base_url):
+        href = "/" + href[len(base_url) :]
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return page_name, parts.fragment
+    if path.startswith("/"):
+        resolved = path.lstrip("/")
+    else:
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_name), path))
+    if resolved in (".", "") or path.endswith("/"):
+        resolved = posixpath.join("" if resolved == "." else resolved, "index.html")
+    return resolved, parts.fragment
+
+
+def _broken(name: str, href: str, files: dict, pages: dict, base_url: str) -> str | None:
+    target = _target(name, href, base_url)
+    if target is None:
+        return None
+    path, fragment = target
+    if path.startswith("../") or path not in files:
+        return f"the link {href!r} leads to {path}, which the site does not have"
+    if fragment and (path not in pages or fragment not in pages[path].ids):
+        return f"the link {href!r} points to #{fragment}, which {path} does not have"
+    return None
+
+
+def _check_hreflang(name: str, page: _Page, pages: dict, base_url: str, shown: str):
+    """Each alternate lists the same versions, this page among them (reciprocal)."""
+    findings = []
+    targets = {code: _target(name, href, base_url) for code, (_, href) in page.hreflangs.items()}
+    paths = {code: t[0] for code, t in targets.items() if t}
+    if page.hreflangs and name not in paths.values():
+        line = min(line for line, _ in page.hreflangs.values())
+        message = "the hreflang alternates do not include the page itself"
+        findings.append(Finding(ERROR, Problem(shown, line, message)))
+    for code, path in paths.items():
+        other = pages.get(path)
+        line = page.hreflangs[code][0]
+        if other is None:
+            message = f"hreflang {code} leads to {path}, which the site does not have"
+            findings.append(Finding(ERROR, Problem(shown, line, message)))
+            continue
+        back = {
+            c: t[0] for c, (_, h) in other.hreflangs.items() if (t := _target(path, h, base_url))
+        }
+        if back != paths:
+            message = f"hreflang {code} leads to {path}, whose alternates differ (not reciprocal)"
+            findings.append(Finding(ERROR, Problem(shown, line, message)))
+    return findings
+
+
+def run_check(project, base_url: str | None = None) -> list[Finding]:
+    """Render the project as `build` would, in memory, and check what would be published."""
+    from .pipeline import load_site, load_site_config, render_files
+
+    config = load_site_config(project, base_url)
+    files = render_files(project, load_site(project, config))
+    return check_files(files, config.base_url, config.output)

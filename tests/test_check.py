@@ -1,0 +1,75 @@
+"""`build.py check`: broken links, missing anchors and one-sided hreflang are found."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import make_project, run_build_py
+from sitegen.check import ERROR, check_files, run_check
+
+LINKED = """\
+title: {en: "Links", zh: "連結"}
+paragraphs:
+  - en: "See [the foreword](../../foreword/) and [paragraph 9](#p9)."
+    zh: "見[序言](../../foreword/)。"
+"""
+
+
+def test_the_real_site_has_no_errors_under_a_sub_path() -> None:
+    from conftest import REPO
+
+    findings = run_check(REPO, base_url="https://example.org/guide/")
+    assert [str(f) for f in findings] == []
+
+
+def test_broken_links_and_anchors_are_errors(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", {"content/links.yaml": LINKED})
+    messages = [str(f) for f in run_check(project, base_url="https://example.org/")]
+    expected = re.compile(
+        r"_site/en/links/index\.html:\d+: the link '\.\./\.\./foreword/' leads to"
+        r" foreword/index\.html, which the site does not have"
+    )
+    assert any(expected.fullmatch(m) for m in messages), messages
+    assert any("points to #p9, which en/links/index.html does not have" in m for m in messages)
+
+
+def test_hreflang_must_be_reciprocal() -> None:
+    files = {
+        "a/index.html": b'<link rel="alternate" hreflang="en" href="../a/">'
+        b'<link rel="alternate" hreflang="zh-HK" href="../b/">',
+        "b/index.html": b'<link rel="alternate" hreflang="zh-HK" href="../b/">',
+    }
+    findings = check_files(files, "https://example.org/", "_site")
+    assert [str(f.problem) for f in findings if f.level == ERROR] == [
+        "_site/a/index.html:1: hreflang zh-HK leads to b/index.html, whose alternates differ"
+        " (not reciprocal)",
+    ]
+
+
+def test_check_command_exit_codes(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", {"content/links.yaml": LINKED})
+    broken = run_build_py("check", "--project", str(project))
+    assert broken.returncode == 1
+    assert "does not have" in broken.stderr
+    (project / "content" / "links.yaml").unlink()
+    (project / "content" / "fine.yaml").write_text(
+        'title: {en: "Fine", zh: "好"}\nparagraphs:\n  - {en: "Yes.", zh: "是。"}\n',
+        encoding="utf-8",
+    )
+    assert run_build_py("check", "--project", str(project)).returncode == 0
+    strict = run_build_py("check", "--strict", "--project", str(project))
+    assert strict.returncode == 1, "the no-base-url warning fails a strict check"
+    assert "no base_url" in strict.stderr
+
+
+def test_every_page_lists_every_language_version(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_build_py("build", "--out", str(out), "--base-url", "https://e.org/").returncode == 0
+    pages = [p for p in out.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) == 8
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="https://e\.org/', html)
+        assert sorted(found) == ["en", "x-default", "zh-HK", "zh-Hans"], page
+        assert '<link rel="canonical" href="https://e.org/' in html
