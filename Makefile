@@ -8,6 +8,7 @@ site: install  ## install the requirements and build _site/ from content/
 	$(PYTHON) build.py
 
 test: install-test lint  ## install the test tools and run every test (browser ones included)
+	$(PYTHON) build.py check
 	$(PYTHON) -m pytest
 
 install:

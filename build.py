@@ -12,7 +12,7 @@ from pathlib import Path
 from sitegen.errors import SiteError
 
 PROJECT = Path(__file__).resolve().parent
-COMMANDS = ("build", "ingest", "check")
+COMMANDS = ("build", "ingest", "check", "publish")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +56,18 @@ def run_check(args: argparse.Namespace) -> int:
     counts = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     print(f"Checked links, anchors and hreflang: {counts}")
     return 1 if errors or (warnings and args.strict) else 0
+
+
+def run_publish(args: argparse.Namespace) -> int:
+    from sitegen.pipeline import build
+    from sitegen.publish import publish_site
+
+    out_dir = Path(args.out) if args.out else None
+    result = build(args.project, out_dir=out_dir, base_url=args.base_url)
+    print(result.summary(_shown(result.out_dir)))
+    publish_site(args.project, result.out_dir, remote=args.remote, branch=args.branch)
+    print(f"Published {_shown(result.out_dir)} to the {args.branch} branch of {args.remote}")
+    return 0
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -110,6 +122,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--base-url", help="check as published at this address")
     check.set_defaults(run=run_check)
+
+    publish = commands.add_parser(
+        "publish", parents=[common], help="build, then push the site to a branch (gh-pages)"
+    )
+    publish.add_argument("--branch", default="gh-pages", help="the branch to publish to")
+    publish.add_argument("--remote", default="origin", help="the git remote to push to")
+    publish.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
+    publish.add_argument("--base-url", help="the published address")
+    publish.set_defaults(run=run_publish)
 
     ingest = commands.add_parser(
         "ingest", parents=[common], help="turn raw bilingual text into content YAML"
