@@ -73,3 +73,31 @@ def test_every_page_lists_every_language_version(tmp_path: Path) -> None:
         found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="https://e\.org/', html)
         assert sorted(found) == ["en", "x-default", "zh-HK", "zh-Hans"], page
         assert '<link rel="canonical" href="https://e.org/' in html
+
+
+def test_sitemap_lists_every_page_with_reciprocal_alternates(tmp_path: Path) -> None:
+    from xml.etree import ElementTree
+
+    out = tmp_path / "site"
+    assert (
+        run_build_py("build", "--out", str(out), "--base-url", "https://e.org/g/").returncode == 0
+    )
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(out / "sitemap.xml").getroot()
+    entries = {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in root.findall("s:url", ns)
+    }
+    pages = sorted(
+        "https://e.org/g/" + p.relative_to(out).as_posix().removesuffix("index.html")
+        for p in out.rglob("*.html")
+        if p.name != "404.html"
+    )
+    assert sorted(entries) == pages
+    for loc, links in entries.items():
+        assert loc in links.values()
+        for href in links.values():
+            assert entries[href] == links, f"{loc} and {href} disagree"
+    assert "Sitemap: https://e.org/g/sitemap.xml" in (out / "robots.txt").read_text()
