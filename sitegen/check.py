@@ -129,9 +129,43 @@ def _check_hreflang(name: str, page: _Page, pages: dict, base_url: str, shown: s
 
 
 def run_check(project, base_url: str | None = None) -> list[Finding]:
-    """Render the project as `build` would, in memory, and check what would be published."""
+    """Render the project as `build` would, in memory, and check what would be published,
+    then review the sentence alignment of every document."""
     from .pipeline import load_site, load_site_config, render_files
 
     config = load_site_config(project, base_url)
-    files = render_files(project, load_site(project, config))
-    return check_files(files, config.base_url, config.output)
+    site = load_site(project, config)
+    findings = check_files(render_files(project, site), config.base_url, config.output)
+    for document in site.documents:
+        findings += check_alignment(document)
+    return findings
+
+
+def check_alignment(document) -> list[Finding]:
+    """Warnings: low-confidence sentence groups, and numbers or names one language lacks."""
+    from .consistency import find_inconsistencies
+    from .derive import LOW_CONFIDENCE, segment_document
+
+    findings = []
+    for number, (paragraph, groups) in enumerate(
+        zip(document.paragraphs, segment_document(document), strict=True), start=1
+    ):
+        for index, group in enumerate(groups, start=1):
+            where = f"paragraph {number}, sentence group {index}"
+            if group.confidence < LOW_CONFIDENCE:
+                message = (
+                    f"{where} is aligned with low confidence ({group.confidence:.2f}):"
+                    f" {_quote(group.en)} ↔ {_quote(group.zh)}; check it, or set segments:"
+                )
+                findings.append(
+                    Finding(WARNING, Problem(document.src_path, paragraph.line, message))
+                )
+            for sentence in find_inconsistencies(group.en, group.zh):
+                problem = Problem(document.src_path, paragraph.line, f"{where}: {sentence}")
+                findings.append(Finding(WARNING, problem))
+    return findings
+
+
+def _quote(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return f"“{text[:limit]}…”" if len(text) > limit else f"“{text}”"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,25 +12,13 @@ from yaml.nodes import Node
 
 from .config import TEXT_FIELDS
 from .errors import Problem, Problems, SiteError
+from .paragraphs import Paragraph, read_paragraphs
 from .yamlnodes import Reader, compose_yaml
 
 CONTENT_DIR = "content"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"data", "static", "timeline", "index", "404", "sitemap", "robots"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_PARAGRAPH_KINDS = ("paragraph", "heading")
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    en: str
-    zh: str
-    kind: str = "paragraph"  # or "heading"
-    line: int = 0  # where it starts in its YAML file, for messages
-
-    @property
-    def is_heading(self) -> bool:
-        return self.kind == "heading"
 
 
 @dataclass(frozen=True)
@@ -51,14 +40,23 @@ class Document:
     source: str | None = None
 
 
-def load_documents(project: Path, reserved: set[str] = frozenset()) -> list[Document]:
-    """Every content/*.yaml, validated; problems of all files are reported together."""
+def load_documents(
+    project: Path,
+    reserved: set[str] = frozenset(),
+    load: Callable[[Path, str, set[str]], Document] | None = None,
+) -> list[Document]:
+    """Every content/*.yaml, validated; problems of all files are reported together.
+
+    `load` reads one file (default `load_document`); the preview passes one that reuses
+    documents whose file has not changed since the last rebuild.
+    """
+    load = load or load_document
     problems = Problems()
     documents = []
     for path in sorted((project / CONTENT_DIR).glob("*.yaml")):
         src_path = f"{CONTENT_DIR}/{path.name}"
         try:
-            document = load_document(path, src_path, reserved)
+            document = load(path, src_path, reserved)
         except SiteError as error:
             problems.extend(error)
             continue
@@ -111,7 +109,7 @@ def _document(reader: Reader, root: Node, slug: str, src_path: str) -> Document 
         return None
     title = _pair(reader, keys.get("title"), "title") if "title" in keys else None
     source = reader.text(keys["source"], "source") if "source" in keys else None
-    paragraphs = _paragraphs(reader, keys["paragraphs"]) if "paragraphs" in keys else None
+    paragraphs = read_paragraphs(reader, keys["paragraphs"]) if "paragraphs" in keys else None
     milestones = _milestones(reader, keys.get("milestones"), len(paragraphs or ()))
     if title is None or paragraphs is None or milestones is None:
         return None
@@ -124,36 +122,6 @@ def _pair(reader: Reader, node: Node, what: str) -> dict[str, str] | None:
         return None
     texts = {k: reader.text(v, f"{what}.{k}") for k, v in keys.items()}
     return texts if all(texts.get(k) for k in TEXT_FIELDS) else None  # type: ignore[return-value]
-
-
-def _paragraphs(reader: Reader, node: Node) -> tuple[Paragraph, ...] | None:
-    result, ok = [], True
-    for number, item in reader.sequence(node, "paragraphs"):
-        what = f"paragraph {number}"
-        keys = reader.mapping(item, what, (), (*TEXT_FIELDS, "kind"))
-        if keys is None:
-            ok = False
-            continue
-        for missing in (f for f in TEXT_FIELDS if f not in keys):
-            language = "English (en)" if missing == "en" else "Chinese (zh)"
-            present = [f for f in TEXT_FIELDS if f in keys]
-            has = (
-                f"has {'English' if present == ['en'] else 'Chinese'} text but " if present else ""
-            )
-            reader.report(item, f"{what} {has}no {language} text")
-            ok = False
-        texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS if k in keys}
-        kind = reader.text(keys["kind"], f"{what} kind") if "kind" in keys else "paragraph"
-        if kind is not None and kind not in _PARAGRAPH_KINDS:
-            reader.report(keys["kind"], f"{what} kind is {kind!r}; expected paragraph or heading")
-            kind = None
-        if kind is None or not all(texts.get(k) for k in TEXT_FIELDS):
-            ok = False
-            continue
-        result.append(Paragraph(texts["en"], texts["zh"], kind, reader.line(item)))
-    if ok and not result and isinstance(node, Node):
-        reader.report(node, "paragraphs is empty; a document needs at least one paragraph")
-    return tuple(result) if ok and result else None
 
 
 def _milestones(reader: Reader, node: Node | None, paragraph_count: int):

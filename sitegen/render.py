@@ -11,11 +11,13 @@ from markupsafe import Markup
 
 from .config import Language
 from .content import Document, Paragraph
+from .derive import Segment, segment_document
 from .errors import Problem, SiteError
 from .markup import InlineMarkdown, plain_text
 from .metadata import alternates, describe, link
 from .site import BOTH, Page, Site, relative_url
 from .textconvert import Converters
+from .tmx import render_tmx
 
 TEMPLATES_DIR = "templates"
 
@@ -41,6 +43,7 @@ class Renderer:
         self.markdown = InlineMarkdown()
         self.converters = Converters()
         self.asset_url = asset_url  # site-root-relative URL of a static file
+        self._segments: dict[int, tuple[Document, tuple[tuple[Segment, ...], ...]]] = {}
 
     def render_site(self) -> dict[str, bytes]:
         """Every page and data file; template mistakes are reported with file:line."""
@@ -49,6 +52,7 @@ class Renderer:
             output[page.dest_path] = self.render_page(page).encode("utf-8")
         for dest_path, document in self.site.data_files.items():
             output[dest_path] = self.render_data(document).encode("utf-8")
+            output[dest_path.removesuffix(".json") + ".tmx"] = self.render_tmx(document)
         output.update(self.render_crawler_files())
         return output
 
@@ -95,14 +99,45 @@ class Renderer:
     def html(self, paragraph: Paragraph, language: Language) -> Markup:
         return self.markdown.render(self.text(paragraph, language))
 
+    def segments(self, document: Document) -> tuple[tuple[Segment, ...], ...]:
+        """The sentence alignment of a document, computed once per document object."""
+        cached = self._segments.get(id(document))
+        if cached is None or cached[0] is not document:
+            cached = self._segments[id(document)] = (document, segment_document(document))
+        return cached[1]
+
+    def sentences(
+        self, document: Document, index: int, language: Language
+    ) -> list[tuple[Markup, str]]:
+        """Paragraph `index` (0-based) as (sentence HTML, whitespace after it) per group."""
+        result = []
+        for segment in self.segments(document)[index]:
+            raw = self.converters.convert(getattr(segment, language.text), language.convert)
+            stripped = raw.rstrip()
+            result.append((self.markdown.render(stripped), raw[len(stripped) :]))
+        return result
+
+    def render_tmx(self, document: Document) -> bytes:
+        left, right = self.site.pair
+        plain = lambda text: plain_text(self.markdown.render(text))  # noqa: E731
+        return render_tmx(document, self.segments(document), (left.lang, right.lang), plain)
+
     def render_data(self, document: Document) -> str:
-        """data/<slug>.json per the contract (one segment per paragraph for now)."""
+        """data/<slug>.json per the contract: every paragraph with its aligned groups."""
         data = {
             "slug": document.slug,
             "title": document.title,
             "paragraphs": [
-                {"en": p.en, "zh": p.zh, "kind": p.kind, "segments": [{"en": p.en, "zh": p.zh}]}
-                for p in document.paragraphs
+                {
+                    "en": p.en,
+                    "zh": p.zh,
+                    "kind": p.kind,
+                    "segments": [
+                        {"en": s.en, "zh": s.zh, "confidence": round(s.confidence, 3)}
+                        for s in groups
+                    ],
+                }
+                for p, groups in zip(document.paragraphs, self.segments(document), strict=True)
             ],
             "milestones": [
                 {"date": m.date, "en": m.en, "zh": m.zh, "paragraph": m.paragraph}
@@ -145,6 +180,7 @@ class Renderer:
             "asset": lambda name: url(self.asset_url(name)),
             "text": self.text,
             "html": self.html,
+            "sentences": self.sentences,
             "is_both": page.variant == BOTH,
             "alternates": [
                 (x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)

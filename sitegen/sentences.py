@@ -1,0 +1,78 @@
+"""Sentence segmentation: a paragraph into pieces that join back to it exactly.
+
+Whitespace after a boundary stays at the end of the sentence before it, so the pieces of a
+text concatenate to the text, and no piece is empty.
+
+English ends a sentence at `.` `!` `?` `…` (with any closing quotes or brackets) when
+whitespace and a capital or a digit follow, possibly behind an opening quote or bracket;
+not after a title or other abbreviation (`Mr.`, `No. 5`, `e.g.`), an initial (`J.`, `U.S.`),
+or a paragraph number (`64.`). `etc.` ends a sentence only when a capital follows.
+
+Chinese ends a sentence after `。` `！` `？` with any closing quotes or brackets and a footnote
+mark. `；` does not end one: it separates the items of a list or the clauses of one long
+sentence, which English keeps in one sentence too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from .numbers import MEASURE_WORDS
+
+# Lower-cased words that a full stop follows without ending the sentence.
+_ABBREVIATED = (
+    "mr mrs ms dr prof st no nos vs ltd co inc corp jr sr hon rev gov gen col capt lt mt ave rd"
+    " fig figs cap ch vol pp p para paras art sec approx cf ca al e.g i.e viz dept est govt"
+    " jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+ABBREVIATIONS = frozenset(_ABBREVIATED.split())
+_OPENING = "“‘\"'([*_"
+_EN_END = re.compile(r"([.!?…]+)[”’\"')\]]*(\s+)")
+_INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")  # J. / U.S. / H.K.
+_LABEL = re.compile(r"^\s*[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]?$")  # 64. / 1.2. / (3)
+_FOOTNOTE_BEFORE = "".join(sorted(MEASURE_WORDS)) + "號十百千萬億"
+_ZH_END = re.compile(
+    r"[。！？!?]+[」』”’）)》〉】\"']*"
+    r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+"  # a superscript footnote mark is always one
+    rf"|\d{{1,2}}(?![\d.,%A-Za-z])(?!\s*[\d{_FOOTNOTE_BEFORE}%]))?"  # 。1 but not 。2024 年
+    r"\s*"
+)
+
+
+def split_english(text: str) -> list[str]:
+    """English sentences, each with the whitespace after it."""
+    cuts, start = [], 0
+    for match in _EN_END.finditer(text):
+        end = match.end()
+        if end < len(text) and _starts_sentence(text[end:]) and _ends_sentence(text, start, match):
+            cuts.append(end)
+            start = end
+    return _pieces(text, cuts)
+
+
+def _starts_sentence(rest: str) -> bool:
+    first = rest.lstrip(_OPENING)[:1]
+    return first.isupper() or first.isdigit()
+
+
+def _ends_sentence(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether the punctuation of `match` really ends the sentence begun at `start`."""
+    before = text[start : match.start()]
+    if match[1] != ".":
+        return True
+    if _LABEL.match(before + "."):
+        return False  # the number of a numbered paragraph
+    word = before.split()[-1].lstrip(_OPENING) if before.split() else ""
+    return word.lower() not in ABBREVIATIONS and not _INITIALS.match(word)
+
+
+def split_chinese(text: str) -> list[str]:
+    """Chinese sentences, each with its closing quotes, footnote mark and following spaces."""
+    cuts = [m.end() for m in _ZH_END.finditer(text) if m.end() < len(text)]
+    return _pieces(text, cuts)
+
+
+def _pieces(text: str, cuts: list[int]) -> list[str]:
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]

@@ -1,0 +1,82 @@
+"""Data exports: data/<slug>.json with sentence groups, and the TMX translation memory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+from translate.storage import tmx
+
+from conftest import REPO, make_project, run_build_py
+from sitegen.pipeline import build
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+OVERRIDE = """\
+title: {en: "Override", zh: "覆寫"}
+paragraphs:
+  - en: "One. Two. Three."
+    zh: "一。二三。"
+    segments:
+      - {en: "One. ", zh: "一。"}
+      - {en: "Two. Three.", zh: "二三。"}
+"""
+
+
+def test_json_segments_join_back_to_every_paragraph(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_build_py("build", "--out", str(out)).returncode == 0
+    data = json.loads((out / "data" / "foreword.json").read_text(encoding="utf-8"))
+    content = yaml.safe_load((REPO / "content" / "foreword.yaml").read_text(encoding="utf-8"))
+    assert data["slug"] == "foreword"
+    assert data["title"] == content["title"]
+    assert len(data["paragraphs"]) == len(content["paragraphs"])
+    for paragraph, source in zip(data["paragraphs"], content["paragraphs"], strict=True):
+        assert (paragraph["en"], paragraph["zh"]) == (source["en"], source["zh"])
+        assert "".join(s["en"] for s in paragraph["segments"]) == paragraph["en"]
+        assert "".join(s["zh"] for s in paragraph["segments"]) == paragraph["zh"]
+        assert all(0 <= s["confidence"] <= 1 for s in paragraph["segments"])
+    assert sum(len(p["segments"]) for p in data["paragraphs"]) > len(data["paragraphs"])
+
+
+def test_hand_alignment_wins(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", {"content/override.yaml": OVERRIDE})
+    build(project, out_dir=tmp_path / "out")
+    data = json.loads((tmp_path / "out/data/override.json").read_text(encoding="utf-8"))
+    assert data["paragraphs"][0]["segments"] == [
+        {"en": "One. ", "zh": "一。", "confidence": 1.0},
+        {"en": "Two. Three.", "zh": "二三。", "confidence": 1.0},
+    ]
+    page = (tmp_path / "out/override/index.html").read_text(encoding="utf-8")
+    assert '<span class="seg" id="p1-s2-zh" data-seg="p1-s2">二三。</span>' in page
+
+
+def test_tmx_loads_in_a_translation_tool_library(tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert run_build_py("build", "--out", str(out)).returncode == 0
+    raw = (out / "data" / "foreword.tmx").read_bytes()
+    assert raw.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">')
+    store = tmx.tmxfile.parsestring(raw)
+    data = json.loads((out / "data" / "foreword.json").read_text(encoding="utf-8"))
+    groups = [s for p in data["paragraphs"] for s in p["segments"]]
+    units = store.getunits()
+    assert len(units) == len(groups)
+    for unit, group in zip(units, groups, strict=True):
+        assert unit.source == group["en"].strip()
+        assert unit.target == group["zh"].strip()
+    header = store.document.getroot().find("header")
+    for attribute in (
+        "creationtool",
+        "creationtoolversion",
+        "segtype",
+        "o-tmf",
+        "adminlang",
+        "srclang",
+        "datatype",
+    ):
+        assert header.get(attribute), attribute
+    assert store.getsourcelanguage() == "en"
+    # TMX has no target language in its header: every variant names its own.
+    languages = {tuv.get(XML_LANG) for tuv in store.document.getroot().iter("tuv")}
+    assert languages == {"en", "zh-Hant-HK"}
