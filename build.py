@@ -12,7 +12,7 @@ from pathlib import Path
 from sitegen.errors import SiteError
 
 PROJECT = Path(__file__).resolve().parent
-COMMANDS = ("build", "ingest", "check", "publish")
+COMMANDS = ("build", "ingest", "check", "publish", "serve")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -68,6 +68,12 @@ def run_publish(args: argparse.Namespace) -> int:
     publish_site(args.project, result.out_dir, remote=args.remote, branch=args.branch)
     print(f"Published {_shown(result.out_dir)} to the {args.branch} branch of {args.remote}")
     return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from sitegen.serve import serve
+
+    return serve(args.project, host=args.host, port=args.port, open_browser=args.open)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
@@ -131,6 +137,14 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
     publish.add_argument("--base-url", help="the published address")
     publish.set_defaults(run=run_publish)
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="preview the site, rebuilt and reloaded on every save"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    serve.add_argument("--open", action="store_true", help="open the preview in a browser")
+    serve.set_defaults(run=run_serve)
 
     ingest = commands.add_parser(
         "ingest", parents=[common], help="turn raw bilingual text into content YAML"

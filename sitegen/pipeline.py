@@ -7,9 +7,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .assets import STATIC_DIR, load_assets
+from .assets import STATIC_DIR, Assets, load_assets
 from .config import SiteConfig, load_config, normalise_base_url
-from .content import load_documents
+from .content import Document, load_document, load_documents
 from .output import check_output_dir, write_site
 from .render import Renderer
 from .site import Site, build_site_model
@@ -38,19 +38,39 @@ class BuildResult:
         return f"Built {pages} ({counts}) into {shown_out} in {self.seconds:.2f} s"
 
 
-def build(project: Path, out_dir: Path | None = None, base_url: str | None = None) -> BuildResult:
+class Stages:
+    """How a build reads a document, gets its renderer and writes. A plain build remembers
+    nothing; the preview's subclass (incremental.py) redoes only what changed between runs."""
+
+    def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document:
+        return load_document(path, src_path, reserved)
+
+    def renderer(self, site: Site, project: Path, assets: Assets) -> Renderer:
+        return Renderer(site, project, asset_url=assets.url)
+
+    def write(self, files: dict[str, bytes], out_dir: Path, keep: tuple[str, ...] = ()) -> None:
+        write_site(files, out_dir, keep=keep)
+
+
+def build(
+    project: Path,
+    out_dir: Path | None = None,
+    base_url: str | None = None,
+    stages: Stages | None = None,
+) -> BuildResult:
     """Load, validate, derive, render, then write; any user mistake raises SiteError first."""
     started = time.perf_counter()
+    stages = stages or Stages()
     # 1. Load and validate the configuration, the output folder and every document.
     config = load_site_config(project, base_url)
     out_dir = check_output_dir(out_dir or project / config.output, project)
-    site = load_site(project, config)
+    site = load_site(project, config, stages)
 
     # 2. Render every page, data file and static asset in memory.
-    files = render_files(project, site)
+    files = render_files(project, site, stages)
 
     # 3. Write: staged beside the output and swapped in whole.
-    write_site(files, out_dir, keep=config.keep)
+    stages.write(files, out_dir, keep=config.keep)
 
     return BuildResult(
         out_dir=out_dir,
@@ -71,17 +91,18 @@ def load_site_config(project: Path, base_url: str | None = None) -> SiteConfig:
     return config
 
 
-def load_site(project: Path, config: SiteConfig) -> Site:
+def load_site(project: Path, config: SiteConfig, stages: Stages | None = None) -> Site:
     """Every document, validated, laid out as pages that know their paths and URLs."""
     prefixes = {x.prefix for x in config.languages}
-    documents = load_documents(project, reserved=prefixes)
+    load = (stages or Stages()).load_document
+    documents = load_documents(project, reserved=prefixes, load=load)
     return build_site_model(config, documents)
 
 
-def render_files(project: Path, site: Site) -> dict[str, bytes]:
+def render_files(project: Path, site: Site, stages: Stages | None = None) -> dict[str, bytes]:
     """Pages, data exports and static assets (CSS/JS content-hashed): output path -> bytes."""
     assets = load_assets(project / STATIC_DIR)
-    renderer = Renderer(site, project, asset_url=assets.url)
+    renderer = (stages or Stages()).renderer(site, project, assets)
     return {**renderer.render_site(), **assets.files}
 
 

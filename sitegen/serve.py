@@ -1,0 +1,160 @@
+"""`python build.py serve`: the build in a loop, served with live reload, safe by default.
+
+livereload gives the reload protocol: its WebSocket handler (handshake, the set of open
+pages), its browser script and its transform that injects the script into HTML. Its
+`Server.serve()` and `watch()` are not used, because they cannot be made safe or fast
+from outside: the socket accepts any Origin, a GET to /forcereload (any web page can send
+one) reloads every tab, no Host is checked, files are polled every 0.8 s, and a reload
+within 3 s of the previous one is dropped, so the last save would not show. So the same
+pieces run here on tornado, which livereload uses, with the checks added (preview.py).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+import traceback
+import webbrowser
+from pathlib import Path
+
+from tornado import netutil
+from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop, PeriodicCallback
+
+from .assets import STATIC_DIR
+from .config import CONFIG_FILE
+from .content import CONTENT_DIR
+from .errors import SiteError
+from .incremental import IncrementalStages, Signature, file_signature
+from .pipeline import build
+from .preview import is_loopback, make_app, reload_browsers
+from .render import TEMPLATES_DIR
+
+WATCHED_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)  # and site.yaml; never . or the output
+POLL_SECONDS = 0.05
+QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
+MAX_WAIT_SECONDS = 1.0  # ... or when it has lasted this long
+_EDITOR_TEMPORARY = ("~", ".swp", ".swx", ".tmp")  # backups, swap files, atomic-save temporaries
+
+
+def serve(
+    project: Path, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False
+) -> int:
+    """Build into a temporary folder, serve it, rebuild and reload on every save."""
+    try:
+        sockets = netutil.bind_sockets(port, address=host)
+    except OSError as error:
+        raise SiteError(f"cannot listen on {host}:{port}: {error.strerror}; try --port") from None
+    out_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up as on Ctrl+C
+    try:
+        preview = Preview(project, out_dir)
+        preview.rebuild()
+        HTTPServer(make_app(out_dir, lambda: preview.problems, host)).add_sockets(sockets)
+        url = _url(host, sockets[0].getsockname()[1])
+        print(f"Serving the preview at {url} (Ctrl+C to stop)", flush=True)
+        if not is_loopback(host):
+            print(
+                f"Warning: listening on {host}, so other computers can reach the preview;"
+                " use the default 127.0.0.1 unless you need that",
+                file=sys.stderr,
+                flush=True,
+            )
+        if open_browser:
+            threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+        PeriodicCallback(preview.poll, POLL_SECONDS * 1000).start()
+        IOLoop.current().start()
+    except KeyboardInterrupt:
+        print("Stopped the preview", flush=True)
+    finally:
+        for sock in sockets:
+            sock.close()
+        shutil.rmtree(out_dir, ignore_errors=True)
+    return 0
+
+
+class Preview:
+    """Watches the sources, rebuilds once a burst of saves is over, and tells the browsers."""
+
+    def __init__(self, project: Path, out_dir: Path) -> None:
+        self.project, self.out_dir = project, out_dir
+        self.stages = IncrementalStages()
+        self.problems: list[str] = []  # the failed build's messages, shown on every page
+        self._seen = snapshot(project)
+        self._changed_at = self._pending_since = 0.0
+
+    def poll(self) -> None:
+        now = time.monotonic()
+        current = snapshot(self.project)
+        if current != self._seen:
+            self._seen, self._changed_at = current, now
+            self._pending_since = self._pending_since or now
+        # Waiting for quiet also means every file read is a clock tick older than its
+        # last save, so a later save always changes its mtime: the last write wins.
+        quiet = now - self._changed_at >= QUIET_SECONDS
+        if self._pending_since and (quiet or now - self._pending_since >= MAX_WAIT_SECONDS):
+            self._pending_since = 0.0
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        problems = self._build()
+        if problems and problems == self.problems:
+            return  # saved again, not fixed: already printed and on every page
+        if problems:
+            print("\n".join(problems), file=sys.stderr, flush=True)
+        self.problems = problems
+        reload_browsers()  # to the new pages, or to the last good ones with the error
+
+    def _build(self) -> list[str]:
+        """The same build as `python build.py`, into the preview; its problems, if any."""
+        try:
+            result = build(self.project, self.out_dir, base_url="", stages=self.stages)
+        except SiteError as error:
+            return [str(problem) for problem in error.problems]
+        except OSError as error:
+            return [f"{error.filename or 'build.py'}: {error.strerror or error}"]
+        except Exception as error:  # a bug must not take the preview down; show it
+            traceback.print_exc()
+            return [f"build.py: internal error ({error!r}); please report it"]
+        rendered, changed = len(self.stages.rendered), len(self.stages.changed)
+        print(
+            f"{result.summary('the preview')}: {rendered} rendered, {changed} written", flush=True
+        )
+        return []
+
+
+def snapshot(project: Path) -> dict[str, Signature]:
+    """The signature of every watched file: site.yaml, content/, templates/, static/."""
+    found: dict[str, Signature] = {}
+    config = file_signature(project / CONFIG_FILE)
+    if config:
+        found[CONFIG_FILE] = config
+    for name in WATCHED_DIRS:
+        _scan(project / name, name, found)
+    return found
+
+
+def _scan(folder: Path, rel: str, found: dict[str, Signature]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # missing, or removed while we looked: the build will say so
+        return
+    for entry in entries:
+        if entry.name.startswith((".", "#")) or entry.name.endswith(_EDITOR_TEMPORARY):
+            continue
+        if entry.is_dir():
+            _scan(Path(entry.path), f"{rel}/{entry.name}", found)
+        else:
+            signature = file_signature(entry.path)
+            if signature:
+                found[f"{rel}/{entry.name}"] = signature
+
+
+def _url(host: str, port: int) -> str:
+    shown = "127.0.0.1" if host in ("", "0.0.0.0", "::") else host
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
