@@ -35,7 +35,8 @@ def anchors(text: str) -> Counter[str]:
 
 
 def text_length(text: str) -> int:
-    return sum(1 for char in text if not char.isspace())
+    """Characters other than whitespace (str.split splits at exactly str.isspace)."""
+    return len("".join(text.split()))
 
 
 def align_texts(
@@ -107,9 +108,10 @@ class _Aligner:
         match = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)  # two-tailed P(|Z| > delta)
         en_anchors = sum(self.en_anchors[i0:i1], Counter())
         zh_anchors = sum(self.zh_anchors[j0:j1], Counter())
-        unmatched = sum(
-            weight * abs(en_anchors[token] - zh_anchors[token])
-            for token, weight in self.weights.items()
+        unmatched = sum(  # only the bead's own tokens: the others differ by 0
+            self.weights[token] * abs(en_anchors[token] - zh_anchors[token])
+            for token in sorted(en_anchors.keys() | zh_anchors.keys())
+            if token in self.weights
         )
         return -math.log(shapes[i1 - i0, j1 - j0]) - math.log(match) + unmatched
 

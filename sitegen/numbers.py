@@ -12,6 +12,7 @@ twenty` or `2 萬 5 千` give their parts; ordinals in words (first, 第三) are
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -168,6 +169,7 @@ def chinese_numeral(run: str) -> Decimal | None:
     return Decimal(f"{total + section + (digit or 0)}.{fraction or 0}")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # called for every Latin word; vocabularies repeat
 def is_acronym(token: str) -> bool:
     """AI, CAHK, I&T, 5G, COVID-19: names that survive translation (not 1st, not Mr)."""
     has_letter = any(c.isalpha() for c in token)

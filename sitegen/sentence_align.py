@@ -50,8 +50,8 @@ def align_sentences(en: str, zh: str, ratio: float) -> list[SentenceGroup]:
     en_parts, zh_parts = split_english(en), split_chinese(zh)
     if not en_parts or not zh_parts:
         return [SentenceGroup(en, zh, 0.0)] if en or zh else []
-    if not (math.isfinite(ratio) and ratio > 0):
-        ratio = DEFAULT_RATIO
+    if not (math.isfinite(ratio * text_length(en)) and ratio > 0):
+        ratio = DEFAULT_RATIO  # none, negative, or so large that expected lengths overflow
     aligner = _Aligner(en_parts, zh_parts, ratio)
     groups, i, j = [], 0, 0
     for a, b in aligner.best_shapes():
@@ -112,8 +112,7 @@ class _Aligner:
     def unmatched(self, i: int, j: int, a: int, b: int, *, counts: bool = True) -> float:
         """Trusted anchors one side of the bead has more often than the other (weighted);
         with `counts` False, only those one side has and the other lacks altogether."""
-        en = sum(self.en_anchors[i : i + a], Counter())
-        zh = sum(self.zh_anchors[j : j + b], Counter())
+        en, zh = _merged(self.en_anchors[i : i + a]), _merged(self.zh_anchors[j : j + b])
         if not counts:
             return sum(w for key, w in self.weights.items() if (en[key] > 0) != (zh[key] > 0))
         return sum(w * abs(en[key] - zh[key]) for key, w in self.weights.items())
@@ -136,3 +135,13 @@ class _Aligner:
         delta = self.deviation(i, j, a, b)
         unmatched = self.unmatched(i, j, a, b, counts=False)
         return shape * math.exp(-(delta**2) / 8) * math.exp(-unmatched / 2)
+
+
+def _merged(counters: Sequence[Counter[str]]) -> Counter[str]:
+    """The counts of a bead's sentences together (most beads have one: no copy)."""
+    if len(counters) == 1:
+        return counters[0]
+    total: Counter[str] = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
