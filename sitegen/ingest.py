@@ -1,13 +1,15 @@
 """Ingest: raw bilingual text (as extracted from a PDF) into a content document.
 
 decode -> drop page furniture -> split into one-language blocks and re-flow their lines ->
-align English with Chinese -> title, paragraphs -> YAML. The YAML is the reviewed source of
-truth afterwards, so writing it never overwrites an edited file unless asked to.
+align English with Chinese -> title, paragraphs, dated milestones -> YAML. The YAML is the
+reviewed source of truth afterwards, so writing it never overwrites an edited file unless
+asked to, and even then the editor's milestones are kept (`keep_reviewed_milestones`).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,18 +18,25 @@ import yaml
 from .align import align_texts
 from .errors import Problem, SiteError
 from .furniture import remove_furniture
+from .milestones import extract_milestones, merge_milestones
 from .reflow import EN, ZH, Block, join_pieces, split_blocks
 from .textio import decode_source
 
 _LANGUAGE_NAMES = {EN: "English", ZH: "Chinese"}
+# Limits that keep ingest quick (alignment time grows with the square of the paragraphs);
+# a message of the guide is a few KB and a few dozen paragraphs.
+MAX_SOURCE_BYTES = 2_000_000
+MAX_PARAGRAPHS = 300  # per language
 
 
 def ingest_text(text: str, *, display_name: str, slug: str, source: str | None = None) -> dict:
     """A content dict (title, source, paragraphs, milestones) from decoded bilingual text."""
-    blocks = split_blocks(remove_furniture(text))
+    # U+0085 (NEL) is a line break to YAML, and PyYAML cannot write it back in a string.
+    blocks = split_blocks(remove_furniture(text.replace("\x85", "\n")))
     _check_languages(blocks, display_name)
     en = [block for block in blocks if block.language == EN]
     zh = [block for block in blocks if block.language == ZH]
+    _check_size(display_name, max(len(en), len(zh)), MAX_PARAGRAPHS, "paragraphs in one language")
     beads = align_texts(
         [block.text for block in en],
         [block.text for block in zh],
@@ -44,13 +53,14 @@ def ingest_text(text: str, *, display_name: str, slug: str, source: str | None =
     if source is not None:
         content["source"] = source
     content["paragraphs"] = pairs
-    content["milestones"] = []  # milestone extraction is a later stage
+    content["milestones"] = extract_milestones(pairs)
     return content
 
 
 def ingest_file(src_path: Path, *, display_name: str, encoding: str | None = None) -> dict:
     """`ingest_text` on a file: the slug is the file's stem, the source its name."""
     try:
+        _check_size(display_name, src_path.stat().st_size, MAX_SOURCE_BYTES, "bytes")
         data = src_path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or "it cannot be read"
@@ -73,10 +83,30 @@ def is_title_from_slug(content: dict, slug: str) -> bool:
     return content["title"] == {EN: stand_in, ZH: stand_in}
 
 
+_DATE_LIKE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
+
+
+class _Dumper(yaml.SafeDumper):
+    """Quotes every date-like text: PyYAML quotes `2024` but leaves `2024-07` bare."""
+
+
+_Dumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="'" if _DATE_LIKE.match(text) else None
+    ),
+)
+
+
 def dump_content(content: dict) -> str:
     """The document as YAML: keys in order, real characters, long lines never folded."""
-    return yaml.safe_dump(
-        content, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False
+    return yaml.dump(
+        content,
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=1_000_000,
+        default_flow_style=False,
     )
 
 
@@ -107,6 +137,45 @@ def write_content(
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)
         raise
+
+
+def keep_reviewed_milestones(content: dict, dest_path: Path, *, display_name: str) -> int:
+    """Before `content` replaces `dest_path`: keep the file's milestones as the editor left
+    them and add only newly found ones (sitegen.milestones.merge_milestones).
+
+    Returns how many were added. A file that cannot be read stops the ingest rather than
+    lose the editor's work.
+    """
+    if not dest_path.exists():
+        return len(content["milestones"])
+    try:
+        existing = yaml.safe_load(dest_path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise SiteError(
+            Problem(
+                display_name,
+                None,
+                f"cannot keep the reviewed milestones of this file ({type(exc).__name__}:"
+                f" {str(exc).splitlines()[0]}); fix the file, or delete it to start afresh",
+            )
+        ) from exc
+    reviewed = existing.get("milestones") if isinstance(existing, dict) else None
+    if not isinstance(reviewed, list):
+        return len(content["milestones"])
+    content["milestones"] = merge_milestones(content["milestones"], reviewed)
+    return len(content["milestones"]) - len(reviewed)
+
+
+def _check_size(display_name: str, found: int, limit: int, unit: str) -> None:
+    if found > limit:
+        raise SiteError(
+            Problem(
+                display_name,
+                None,
+                f"the file is too large to ingest ({found:,} {unit}; the limit is {limit:,});"
+                " split it into one file per document",
+            )
+        )
 
 
 def _check_languages(blocks: list[Block], display_name: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .config import Language, SiteConfig
 from .content import Document
@@ -20,7 +21,7 @@ BOTH = "both"  # the variant key of side-by-side pages
 
 @dataclass(eq=False)
 class Page:
-    kind: str  # home, document, not_found
+    kind: str  # home, document, timeline, not_found
     variant: str  # BOTH or a language code (en, tc, sc)
     url: str  # relative to the site root: "", "foreword/", "en/foreword/"
     template: str
@@ -41,6 +42,24 @@ class Site:
     pages: list[Page]
     data_files: dict[str, Document]  # dest_path -> document (data/<slug>.json)
 
+    @cached_property
+    def documents_by_slug(self) -> dict[str, Document]:
+        return {document.slug: document for document in self.documents}
+
+    @cached_property
+    def pages_by_slug(self) -> dict[str, list[Page]]:
+        """Every document's pages (side by side and each language)."""
+        pages: dict[str, list[Page]] = {d.slug: [] for d in self.documents}
+        for page in self.pages:
+            if page.document is not None:
+                pages[page.document.slug].append(page)
+        return pages
+
+    @cached_property
+    def homes(self) -> dict[str, Page]:
+        """The home page of each variant (looked up once: every page links to its home)."""
+        return {page.variant: page for page in self.pages if page.kind == "home"}
+
     @property
     def pair(self) -> tuple[Language, Language]:
         """The two languages shown side by side: the English and the Chinese as written."""
@@ -51,6 +70,7 @@ def build_site_model(config: SiteConfig, documents: list[Document]) -> Site:
     """Lay out every page; two documents that would write the same page are an error."""
     pages = _variants(config, "home", "", "home.html")
     not_found = Page("not_found", BOTH, "404.html", "404.html", alternates=pages[0].alternates)
+    pages += _variants(config, "timeline", "timeline/", "timeline.html")
     for document in documents:
         pages += _variants(config, "document", f"{document.slug}/", "document.html", document)
     pages.append(not_found)

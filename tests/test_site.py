@@ -18,12 +18,16 @@ def test_pages_follow_govhk_language_paths(tiny_project: Path) -> None:
         "404.html",
         "en/hello/index.html",
         "en/index.html",
+        "en/timeline/index.html",
         "hello/index.html",
         "index.html",
         "sc/hello/index.html",
         "sc/index.html",
+        "sc/timeline/index.html",
         "tc/hello/index.html",
         "tc/index.html",
+        "tc/timeline/index.html",
+        "timeline/index.html",
     ]
     assert list(site.data_files) == ["data/hello.json"]
 

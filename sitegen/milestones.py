@@ -1,0 +1,191 @@
+"""Milestones at ingest: the dated events a bilingual document states, one per event.
+
+Each paragraph pair is split into aligned sentence groups exactly as the document page does
+(sitegen.derive), so `sentence:` points at the group the page anchors as `#pN-sM`. Dates are
+found in each language (sitegen.dates); an English and a Chinese mention become one
+milestone when they share a group and a date (or failing that a year), or else the
+paragraph and the date. A mention one language alone gives still becomes a milestone, its
+other label taken from the aligned sentence, for the editor to review.
+
+Labels are the clause around the date with the date phrase taken out: "The HKSAR Government
+has just established the Digital Policy Office (DPO)" / 特區政府剛成立「數字政策辦公室」.
+Editors refine them in the YAML; `merge_milestones` keeps their work on a re-ingest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .dates import DateMention, find_dates, format_date
+from .sentence_align import align_sentences, length_ratio
+
+MAX_LABEL = {"en": 80, "zh": 40}  # characters; longer labels are cut at a word, with "…"
+_CLAUSE = {"en": re.compile(r"[,;:]\s+|[.!?]\s+|\s+[–—]\s+"), "zh": re.compile(r"[，；：。！？]")}
+_SENTENCE = {"en": re.compile(r"[.!?]\s+"), "zh": re.compile(r"[。！？]")}
+# A preposition left dangling before the date once the date is taken out: "in", 在, 到了.
+_DANGLING = {
+    "en": re.compile(r"\s*\b(?:in|on|at|during|of)\s*$", re.I),
+    "zh": re.compile(r"(?:在|於|到了|截至)\s*$"),
+}
+_LEADING = {
+    "en": re.compile(r"^(?:and|but|with|while|which|since|as|so|then|putting)\s+", re.I),
+    "zh": re.compile(r"^(?:而且|並且|以及|同時|而|並|及)"),
+}
+_NUMBERED = re.compile(r"^[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]\s*")  # "1. ", "(3)": a paragraph number
+_MIN_LABEL = {"en": 6, "zh": 2}  # shorter, the clause was little more than the date
+
+
+@dataclass(frozen=True)
+class _Found:
+    mention: DateMention
+    group: int  # 0-based sentence group of the paragraph
+    text: str  # the group's text in the mention's language
+
+
+def extract_milestones(paragraphs: list[dict]) -> list[dict]:
+    """Content-YAML milestones for aligned paragraph pairs ({en, zh, kind?, segments?})."""
+    ratio = length_ratio((p["en"], p["zh"]) for p in paragraphs if p.get("kind") != "heading")
+    milestones = []
+    for number, paragraph in enumerate(paragraphs, start=1):
+        groups = _groups(paragraph, ratio)
+        en, zh = (_mentions(groups, side) for side in (0, 1))
+        for en_found, zh_found in _pair(en, zh):
+            milestones.append(_milestone(en_found, zh_found, groups, number))
+    return milestones
+
+
+def _groups(paragraph: dict, ratio: float) -> list[tuple[str, str]]:
+    """The paragraph's sentence groups, as sitegen.derive.segment_document makes them."""
+    if paragraph.get("segments"):
+        return [(group["en"], group["zh"]) for group in paragraph["segments"]]
+    if paragraph.get("kind") == "heading":
+        return [(paragraph["en"], paragraph["zh"])]
+    return [(g.en, g.zh) for g in align_sentences(paragraph["en"], paragraph["zh"], ratio)]
+
+
+def _mentions(groups: list[tuple[str, str]], side: int) -> list[_Found]:
+    language = ("en", "zh")[side]
+    return [
+        _Found(mention, index, group[side])
+        for index, group in enumerate(groups)
+        for mention in find_dates(group[side], language)
+    ]
+
+
+_Rule = Callable[[_Found, _Found], bool]
+_RULES: tuple[_Rule, ...] = (
+    lambda e, z: e.group == z.group and e.mention.date == z.mention.date,
+    lambda e, z: e.group == z.group and e.mention.date[:4] == z.mention.date[:4],
+    lambda e, z: e.mention.date == z.mention.date,  # the sentence alignment erred
+)
+
+
+def _pair(en: list[_Found], zh: list[_Found]) -> list[tuple[_Found | None, _Found | None]]:
+    """English and Chinese mentions of one event together, strictest rule first."""
+    matched: dict[int, _Found] = {}
+    unmatched = list(zh)
+    for rule in _RULES:
+        for index, found in enumerate(en):
+            partner = (
+                None if index in matched else next((z for z in unmatched if rule(found, z)), None)
+            )
+            if partner is not None:
+                matched[index] = partner
+                unmatched.remove(partner)
+    pairs = [(found, matched.get(index)) for index, found in enumerate(en)]
+    pairs += [(None, found) for found in unmatched]
+    return sorted(pairs, key=lambda pair: _position(*pair))
+
+
+def _position(en: _Found | None, zh: _Found | None) -> tuple[int, int, int]:
+    found = en or zh
+    assert found is not None
+    return found.group, 0 if en else 1, found.mention.start
+
+
+def _milestone(
+    en: _Found | None, zh: _Found | None, groups: list[tuple[str, str]], paragraph: int
+) -> dict:
+    both = [found for found in (en, zh) if found is not None]
+    date = max((found.mention.date for found in both), key=len)  # the more precise; en on a tie
+    qualifier = next((f.mention.qualifier for f in both if f.mention.qualifier), None)
+    group = both[0].group
+    entry: dict = {"date": date}
+    for side, (language, found) in enumerate((("en", en), ("zh", zh))):
+        text, mention = (found.text, found.mention) if found else (groups[group][side], None)
+        # never empty, or the file would not load: a sentence can be just its date
+        entry[language] = event_label(text, mention, language) or format_date(date, language)
+    entry |= {"paragraph": paragraph, "sentence": group + 1}
+    if qualifier:
+        entry["qualifier"] = qualifier
+    return entry
+
+
+def event_label(text: str, mention: DateMention | None, language: str) -> str:
+    """A short label for the event: the clause around the date, without the date phrase.
+
+    Without a mention (the other language gave the date), the first clause of the text.
+    """
+    if mention is None:
+        found = _CLAUSE[language].search(text)
+        return _tidy(text[: found.start() if found else len(text)], language)
+    start, end = _around(text, mention, _CLAUSE[language])
+    label = _without_date(text[start:end], mention.start - start, mention.end - start, language)
+    if len(label) < _MIN_LABEL[language]:  # the clause was little more than the date
+        start, end = _around(text, mention, _SENTENCE[language])
+        label = _without_date(text[start:end], mention.start - start, mention.end - start, language)
+    return label
+
+
+def _around(text: str, mention: DateMention, boundary: re.Pattern[str]) -> tuple[int, int]:
+    """The span between the boundaries (clause or sentence ends) either side of the date."""
+    starts = [m.end() for m in boundary.finditer(text, 0, mention.start)]
+    end = boundary.search(text, mention.end)
+    return (starts[-1] if starts else 0), (end.start() if end else len(text))
+
+
+def _without_date(clause: str, start: int, end: int, language: str) -> str:
+    before = _DANGLING[language].sub("", clause[:start])
+    joiner = " " if language == "en" else ""
+    return _tidy(before.rstrip() + joiner + clause[end:].lstrip(), language)
+
+
+def _tidy(label: str, language: str) -> str:
+    label = " ".join(label.split()).strip(" ,.;:，。；：、")
+    if label.startswith("自") and label.endswith("後"):
+        label = label[1:-1].strip()  # 自 5G 服務推出後 ("since 5G's launch") → 5G 服務推出
+    label = _LEADING[language].sub("", _NUMBERED.sub("", label))
+    label = label[:1].upper() + label[1:]
+    if len(label) > MAX_LABEL[language]:
+        cut = label[: MAX_LABEL[language] - 1]
+        label = (cut.rsplit(" ", 1)[0] if language == "en" else cut) + "…"
+    return label
+
+
+def merge_milestones(extracted: Iterable[dict], existing: Iterable[dict]) -> list[dict]:
+    """The milestones to write on a re-ingest: the editor's, with the newly found added.
+
+    Every existing entry stays as the editor left it, in their order. An extracted one is
+    added (at the end) only when the existing entries have fewer milestones of its year in
+    its paragraph than extraction found: matching on (year, paragraph) survives an editor
+    making a date more precise or rewording a label. Limit: an entry the editor deleted
+    comes back, and is reported as new so they can delete it again.
+    """
+    kept = list(existing)
+    have = Counter(_key(entry) for entry in kept)
+    added = []
+    for entry in extracted:
+        if have[_key(entry)] > 0:
+            have[_key(entry)] -= 1
+        else:
+            added.append(entry)
+    return kept + added
+
+
+def _key(entry: object) -> tuple[str, str]:
+    if not isinstance(entry, dict):
+        return "", ""  # kept as written; validation will say what is wrong with it
+    return str(entry.get("date", ""))[:4], str(entry.get("paragraph", ""))

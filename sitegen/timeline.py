@@ -1,0 +1,84 @@
+"""The timeline: every document's milestones in date order, and its TimelineJS export.
+
+Dates are ISO strings of the text's precision (`2022`, `2024-07`, `2025-03-01`), so sorting
+the strings sorts the dates, and a year on its own comes before the months of that year.
+Equal dates keep the order of the documents and of the milestones within a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from .content import Document, Milestone
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One milestone on the timeline, with what it needs to link back to its sentence."""
+
+    milestone: Milestone
+    document: Document
+    number: int  # 1-based position in its document's milestones
+    anchor: str  # the id of its sentence (pN-sM) or, failing that, of its paragraph (pN)
+
+    @property
+    def year(self) -> str:
+        return self.milestone.date[:4]
+
+    @property
+    def unique_id(self) -> str:
+        return f"{self.document.slug}-{self.number}"
+
+
+def timeline_entries(
+    documents: Iterable[Document], group_counts: Callable[[Document], list[int]]
+) -> list[Entry]:
+    """All milestones in date order; `group_counts` gives a document's sentence groups per
+    paragraph, so a `sentence:` beyond what the alignment has links to the paragraph."""
+    entries = []
+    for document in documents:
+        counts = group_counts(document) if document.milestones else []
+        for number, milestone in enumerate(document.milestones, start=1):
+            anchor = f"p{milestone.paragraph}"
+            sentence = milestone.sentence
+            if sentence and sentence <= counts[milestone.paragraph - 1]:
+                anchor += f"-s{sentence}"
+            entries.append(Entry(milestone, document, number, anchor))
+    return sorted(entries, key=lambda entry: entry.milestone.date)
+
+
+def by_year(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
+    """Consecutive entries grouped under their year, for the year markers."""
+    return [(year, list(group)) for year, group in groupby(entries, key=lambda e: e.year)]
+
+
+def timelinejs_date(date: str, display: str) -> dict[str, int | str]:
+    """A TimelineJS date object: numbers for the parts the text gives, nothing made up."""
+    parts = dict(zip(("year", "month", "day"), map(int, date.split("-")), strict=False))
+    return {**parts, "display_date": display}
+
+
+def timelinejs_data(
+    entries: list[Entry],
+    title: tuple[str, str],
+    describe: Callable[[Entry], tuple[str, str, str]],
+) -> dict:
+    """`/data/timeline.json` in TimelineJS 3's format.
+
+    `describe` gives an entry's (display date, headline, HTML text); TimelineJS shows one
+    language, so the caller puts the other language into the text with its own `lang`.
+    """
+    events = []
+    for entry in entries:
+        display, headline, text = describe(entry)
+        events.append(
+            {
+                "start_date": timelinejs_date(entry.milestone.date, display),
+                "text": {"headline": headline, "text": text},
+                "unique_id": entry.unique_id,
+                "group": entry.document.title["en"],
+            }
+        )
+    return {"title": {"text": {"headline": title[0], "text": title[1]}}, "events": events}

@@ -1,0 +1,177 @@
+"""The timeline pages and /data/timeline.json, built from small documents with milestones."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project
+from sitegen.pipeline import build
+
+FIRST = """\
+title: {en: "First", zh: "第一"}
+paragraphs:
+  - en: "The Office opened in July 2024. It will grow from 2025 onwards."
+    zh: "辦公室於 2024 年 7 月成立。辦公室會由 2025 年起擴展。"
+  - en: "The Blueprint came out in 2022."
+    zh: "藍圖於 2022 年公布。"
+milestones:
+  - {date: "2024-07", en: "Office opened", zh: "辦公室成立", paragraph: 1, sentence: 1}
+  - {date: "2025", en: "Office grows", zh: "辦公室擴展", paragraph: 1, sentence: 2,
+     qualifier: from}
+  - {date: "2022", en: "Blueprint <published>", zh: "公布藍圖", paragraph: 2, sentence: 9}
+"""
+SECOND = """\
+title: {en: "Second", zh: "第二"}
+paragraphs:
+  - en: "The service started on 1 March 2024."
+    zh: "服務於 2024 年 3 月 1 日推出。"
+milestones:
+  - {date: "2024-03-01", en: "Service started", zh: "服務推出", paragraph: 1}
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("timeline")
+    project = make_project(
+        root / "project", {"content/first.yaml": FIRST, "content/second.yaml": SECOND}
+    )
+    build(project, out_dir=root / "out")
+    return root / "out"
+
+
+class _Entries(HTMLParser):
+    """The timeline's <time datetime> values, texts and links, in document order."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.datetimes: list[str] = []
+        self.times: list[str] = []
+        self.links: list[str] = []
+        self.years: list[str] = []
+        self._in: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "time":
+            self.datetimes.append(values["datetime"] or "")
+            self.times.append("")
+            self._in = "time"
+        elif tag == "a" and values.get("class") == "source":
+            self.links.append(values["href"] or "")
+        elif tag == "h2" and values.get("class") == "year-marker":
+            self.years.append("")
+            self._in = "year"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("time", "h2"):
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in == "time":
+            self.times[-1] += data
+        elif self._in == "year":
+            self.years[-1] += data
+
+
+def _entries(site: Path, url: str) -> _Entries:
+    parser = _Entries()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_language_lists_the_milestones_in_date_order(site: Path) -> None:
+    order = ["2022", "2024-03-01", "2024-07", "2025"]
+    for url in ("en/timeline", "tc/timeline", "sc/timeline"):
+        assert _entries(site, url).datetimes == order, url
+    assert _entries(site, "timeline").datetimes == [d for d in order for _ in "ab"]
+
+
+def test_year_markers_group_the_entries(site: Path) -> None:
+    assert _entries(site, "en/timeline").years == ["2022", "2024", "2025"]
+
+
+def test_dates_are_written_the_hong_kong_way_with_their_qualifier(site: Path) -> None:
+    assert _entries(site, "en/timeline").times == [
+        "2022",
+        "1 March 2024",
+        "July 2024",
+        "from 2025 onwards",
+    ]
+    chinese = _entries(site, "tc/timeline").times
+    assert chinese[1:3] == ["2024年3月1日", "2024年7月"]
+    assert chinese[3].startswith("2025年") and "起" in chinese[3]
+
+
+def test_entries_link_to_their_sentence_in_the_same_version(site: Path) -> None:
+    links = _entries(site, "en/timeline").links
+    # sentence 9 does not exist in paragraph 2: the link falls back to the paragraph.
+    assert links == [
+        "../../en/first/#p2",
+        "../../en/second/#p1",
+        "../../en/first/#p1-s1",
+        "../../en/first/#p1-s2",
+    ]
+    both = _entries(site, "timeline").links
+    assert both[2] == "../first/#p1-s1"
+    for url in ("en/timeline", "tc/timeline", "sc/timeline", "timeline"):
+        for link in _entries(site, url).links:
+            path, anchor = link.split("#")
+            page = (site / url / path / "index.html").resolve().read_text(encoding="utf-8")
+            assert f'id="{anchor}"' in page, f"{url}: {link}"
+
+
+def test_simplified_timeline_is_converted(site: Path) -> None:
+    page = (site / "sc/timeline/index.html").read_text(encoding="utf-8")
+    assert "办公室成立" in page and "辦公室" not in page
+    assert '<html lang="zh-Hans">' in page
+
+
+def test_labels_are_escaped(site: Path) -> None:
+    page = (site / "en/timeline/index.html").read_text(encoding="utf-8")
+    assert "Blueprint &lt;published&gt;" in page
+
+
+def test_timelinejs_export(site: Path) -> None:
+    data = json.loads((site / "data/timeline.json").read_text(encoding="utf-8"))
+    events = data["events"]
+    assert [e["start_date"].get("year") for e in events] == [2022, 2024, 2024, 2025]
+    assert events[1]["start_date"] | {"display_date": ""} == {
+        "year": 2024,
+        "month": 3,
+        "day": 1,
+        "display_date": "",
+    }
+    assert "month" not in events[0]["start_date"] and "day" not in events[2]["start_date"]
+    assert events[3]["start_date"]["display_date"] == "from 2025 onwards"
+    assert [e["text"]["headline"] for e in events][:2] == [
+        "Blueprint <published>",
+        "Service started",
+    ]
+    assert "公布藍圖" in events[0]["text"]["text"]
+    assert 'href="../first/#p2"' in events[0]["text"]["text"]
+    assert len({e["unique_id"] for e in events}) == len(events)
+    assert all(re.fullmatch(r"[a-z0-9-]+", e["unique_id"]) for e in events)
+    assert data["title"]["text"]["headline"]
+
+
+def test_timeline_with_no_milestones_says_so(tmp_path: Path) -> None:
+    document = SECOND.split("milestones:")[0]
+    project = make_project(tmp_path / "project", {"content/second.yaml": document})
+    build(project, out_dir=tmp_path / "out")
+    page = (tmp_path / "out/en/timeline/index.html").read_text(encoding="utf-8")
+    assert "No dated milestones yet." in page and "<ol" not in page
+    data = json.loads((tmp_path / "out/data/timeline.json").read_text(encoding="utf-8"))
+    assert data["events"] == []
+
+
+def test_home_and_footer_link_to_the_timeline(site: Path) -> None:
+    home = (site / "tc/index.html").read_text(encoding="utf-8")
+    assert 'href="../tc/timeline/"' in home
+    document = (site / "en/first/index.html").read_text(encoding="utf-8")
+    assert 'href="../../en/timeline/"' in document
