@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import opencc
 from yaml.nodes import Node
 
-from .errors import Problems, SiteError
+from .errors import Problem, Problems, SiteError
 from .yamlnodes import Reader, compose_yaml
 
 CONFIG_FILE = "site.yaml"
@@ -40,6 +42,7 @@ class SiteConfig:
     base_url: str = ""
     output: str = "_site"
     keep: tuple[str, ...] = ("CNAME",)  # publisher's files carried over between builds
+    allow_html: bool = False  # keep raw inline HTML in paragraphs (still sanitised by nh3)
 
     def language_for(self, text_field: str) -> Language:
         """The first language that reads a content field as written (no conversion)."""
@@ -50,22 +53,29 @@ def load_config(project: Path) -> SiteConfig:
     """Read and validate site.yaml; every problem is reported at once."""
     path = project / CONFIG_FILE
     if not path.is_file():
-        raise SiteError(f"{CONFIG_FILE}: not found in {project}; is this the project folder?")
+        raise SiteError(
+            Problem(CONFIG_FILE, None, f"not found in {project}; is this the project folder?")
+        )
     problems = Problems()
     root = compose_yaml(path.read_text(encoding="utf-8-sig"), CONFIG_FILE)
     reader = Reader(CONFIG_FILE, problems)
     if root is None:
-        raise SiteError(f"{CONFIG_FILE}: the file is empty; it needs title and languages")
-    keys = reader.mapping(root, CONFIG_FILE, ("title", "languages"), ("base_url", "output", "keep"))
+        raise SiteError(
+            Problem(CONFIG_FILE, None, "the file is empty; it needs title and languages")
+        )
+    optional = ("base_url", "output", "keep", "allow_html")
+    keys = reader.mapping(root, CONFIG_FILE, ("title", "languages"), optional)
     config = None
     if keys is not None:
         title = _pair(reader, keys.get("title"), "title")
         languages = _languages(reader, keys.get("languages"))
-        base_url = _optional_text(reader, keys.get("base_url"), "base_url", "")
+        base_url = _base_url(reader, keys.get("base_url"))
         output = _optional_text(reader, keys.get("output"), "output", "_site")
         keep = _keep(reader, keys["keep"]) if "keep" in keys else SiteConfig.keep
+        allow_html = "allow_html" in keys and reader.boolean(keys["allow_html"], "allow_html")
         if title and languages:
-            config = SiteConfig(title, languages, normalise_base_url(base_url), output, keep)
+            base_url = normalise_base_url(base_url)
+            config = SiteConfig(title, languages, base_url, output, keep, bool(allow_html))
     problems.raise_if_any()
     assert config is not None
     return config
@@ -75,6 +85,26 @@ def normalise_base_url(base_url: str) -> str:
     """'' or an absolute URL ending in exactly one slash."""
     base_url = base_url.strip()
     return base_url.rstrip("/") + "/" if base_url else ""
+
+
+def _base_url(reader: Reader, node: Node | None) -> str:
+    """'' or an absolute http(s) address with a host, no spaces, query or #fragment."""
+    base_url = _optional_text(reader, node, "base_url", "").strip()
+    parts = urlsplit(base_url)
+    if base_url and (
+        parts.scheme not in ("http", "https")
+        or not parts.netloc
+        or parts.query
+        or parts.fragment
+        or any(c.isspace() for c in base_url)
+    ):
+        reader.report(
+            node,
+            f"base_url is {base_url!r}; expected the site's full address starting with"
+            " https:// or http://, like https://example.org/guide/, or empty for relative links",
+        )
+        return ""
+    return base_url
 
 
 def _optional_text(reader: Reader, node: Node | None, what: str, default: str) -> str:
@@ -136,6 +166,13 @@ def _language(reader: Reader, code: str, node: Node) -> Language | None:
     if not _PREFIX.match(values["prefix"] or ""):
         reader.report(keys["prefix"], f"{what}.prefix should be lowercase letters, like tc")
         return None
+    if convert and not _is_opencc_config(convert):
+        reader.report(
+            keys["convert"],
+            f"{what}.convert is {convert!r}, which is not an OpenCC configuration;"
+            " use one such as hk2s (Hong Kong Traditional to Simplified), t2s or s2hk",
+        )
+        return None
     return Language(code, convert=convert, notice=notice, strings=strings, **values)  # type: ignore[arg-type]
 
 
@@ -147,8 +184,28 @@ def _strings(reader: Reader, node: Node, what: str) -> dict[str, str] | None:
     return strings if all(strings.values()) else None  # type: ignore[return-value]
 
 
+def _is_opencc_config(name: str) -> bool:
+    """Whether OpenCC has the configuration (a name such as hk2s; never a path)."""
+    if not re.fullmatch(r"[a-z0-9]+(\.json)?", name):
+        return False
+    try:
+        opencc.OpenCC(name)
+    except RuntimeError:
+        return False
+    return True
+
+
 def _check_languages(reader: Reader, node: Node, languages: tuple[Language, ...]) -> None:
     """Every text field has a language reading it, and all share the same interface strings."""
+    by_prefix: dict[str, Language] = {}
+    for language in languages:
+        first = by_prefix.setdefault(language.prefix, language)
+        if first is not language:
+            reader.report(
+                node,
+                f"languages.{language.code}.prefix is {language.prefix!r}, the same as"
+                f" languages.{first.code}.prefix; every language needs its own URL prefix",
+            )
     for text_field in TEXT_FIELDS:
         if not any(x.text == text_field and not x.convert for x in languages):
             reader.report(node, f"no language reads the {text_field} text without convert")

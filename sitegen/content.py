@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +13,7 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from .config import TEXT_FIELDS
+from .dates import QUALIFIERS
 from .errors import Problem, Problems, SiteError
 from .paragraphs import Paragraph, read_paragraphs
 from .yamlnodes import Reader, compose_yaml
@@ -28,6 +31,8 @@ class Milestone:
     zh: str
     paragraph: int  # 1-based
     line: int = 0
+    qualifier: str | None = None  # a key of sitegen.dates.QUALIFIERS: "from", "later", …
+    sentence: int | None = None  # 1-based sentence group in the paragraph (anchor pN-sM)
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,9 @@ def load_documents(
     problems = Problems()
     documents = []
     for path in sorted((project / CONTENT_DIR).glob("*.yaml")):
-        src_path = f"{CONTENT_DIR}/{path.name}"
+        src_path = f"{CONTENT_DIR}/{shown_name(path)}"
         try:
+            _check_location(project, path, src_path)
             document = load(path, src_path, reserved)
         except SiteError as error:
             problems.extend(error)
@@ -75,7 +81,8 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
         problems.add(
             src_path,
             None,
-            f"the file name {path.name!r} gives the page address /{slug}/; use lowercase letters,"
+            f"the file name '{shown_name(path)}' gives the page address"
+            f" /{shown_name(Path(slug))}/; use lowercase letters,"
             " digits and hyphens, and not a name the site uses itself"
             f" ({', '.join(sorted(RESERVED_SLUGS | set(reserved)))})",
         )
@@ -94,7 +101,36 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
     return document
 
 
+def shown_name(path: Path) -> str:
+    """A file name as it can be printed: bytes that are not UTF-8 shown as \\xNN."""
+    return os.fsencode(path.name).decode("utf-8", "backslashreplace")
+
+
+def _check_location(project: Path, path: Path, src_path: str) -> None:
+    """A content file is a file of the project: not a folder, not a link to elsewhere."""
+    if path.is_symlink():
+        target = path.resolve()
+        inside = (project.resolve(), (project / CONTENT_DIR).resolve())
+        if not any(target.is_relative_to(folder) for folder in inside):
+            raise SiteError(
+                Problem(
+                    src_path,
+                    None,
+                    "the file is a link to a file outside the project; the build only reads"
+                    " the project's own files, so copy the file into content/ instead",
+                )
+            )
+    if path.is_dir():
+        raise SiteError(Problem(src_path, None, "is a folder; content files are YAML files"))
+
+
 def _decode_problem(src_path: str, path: Path, exc: UnicodeDecodeError) -> Problem:
+    if exc.object.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return Problem(
+            src_path,
+            1,
+            "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
+        )
     line = path.read_bytes()[: exc.start].count(b"\n") + 1
     return Problem(
         src_path,
@@ -129,26 +165,64 @@ def _milestones(reader: Reader, node: Node | None, paragraph_count: int):
         return ()
     result, ok = [], True
     for number, item in reader.sequence(node, "milestones"):
-        what = f"milestone {number}"
-        keys = reader.mapping(item, what, ("date", "en", "zh", "paragraph"))
-        if keys is None or len(keys) < 4:
+        milestone = _milestone(reader, item, f"milestone {number}", paragraph_count)
+        if milestone is None:
             ok = False
-            continue
-        date = _date(reader, keys["date"], f"{what} date")
-        texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS}
-        paragraph = reader.integer(keys["paragraph"], f"{what} paragraph")
-        if paragraph is not None and not 1 <= paragraph <= max(paragraph_count, 1):
-            reader.report(
-                keys["paragraph"],
-                f"{what} points to paragraph {paragraph}, but the document has"
-                f" {paragraph_count} paragraph{'' if paragraph_count == 1 else 's'}",
-            )
-            paragraph = None
-        if date is None or paragraph is None or not all(texts.values()):
-            ok = False
-            continue
-        result.append(Milestone(date, texts["en"], texts["zh"], paragraph, reader.line(item)))
+        else:
+            result.append(milestone)
     return tuple(result) if ok else None
+
+
+def _milestone(reader: Reader, item: Node, what: str, paragraph_count: int) -> Milestone | None:
+    required = ("date", "en", "zh", "paragraph")
+    keys = reader.mapping(item, what, required, ("sentence", "qualifier"))
+    if keys is None or not all(k in keys for k in required):
+        return None
+    date = _date(reader, keys["date"], f"{what} date")
+    texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS}
+    paragraph = reader.integer(keys["paragraph"], f"{what} paragraph")
+    if paragraph is not None and not 1 <= paragraph <= max(paragraph_count, 1):
+        reader.report(
+            keys["paragraph"],
+            f"{what} points to paragraph {paragraph}, but the document has"
+            f" {paragraph_count} paragraph{'' if paragraph_count == 1 else 's'}",
+        )
+        paragraph = None
+    sentence = _sentence(reader, keys["sentence"], what) if "sentence" in keys else None
+    qualifier = _qualifier(reader, keys["qualifier"], what) if "qualifier" in keys else None
+    if (
+        date is None
+        or paragraph is None
+        or not all(texts.values())
+        or ("sentence" in keys and sentence is None)
+        or ("qualifier" in keys and qualifier is None)
+    ):
+        return None
+    line = reader.line(item)
+    return Milestone(date, texts["en"], texts["zh"], paragraph, line, qualifier, sentence)
+
+
+def _sentence(reader: Reader, node: Node, what: str) -> int | None:
+    sentence = reader.integer(node, f"{what} sentence")
+    if sentence is not None and sentence < 1:
+        reader.report(
+            node,
+            f"{what} sentence is {sentence}; expected a positive whole number"
+            " (1 for the paragraph's first sentence)",
+        )
+        return None
+    return sentence
+
+
+def _qualifier(reader: Reader, node: Node, what: str) -> str | None:
+    qualifier = reader.text(node, f"{what} qualifier")
+    if qualifier is not None and qualifier not in QUALIFIERS:
+        reader.report(
+            node,
+            f"{what} qualifier is {qualifier!r}; expected one of: {', '.join(QUALIFIERS)}",
+        )
+        return None
+    return qualifier
 
 
 def _date(reader: Reader, node: Node, what: str) -> str | None:

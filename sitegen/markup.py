@@ -9,6 +9,8 @@ raw HTML and `javascript:` links never reach the page.
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -28,13 +30,25 @@ _INLINE_PATTERNS_REMOVED = ("image_link", "image_reference", "short_image_ref")
 _TAGS = {"em", "strong", "code", "a", "br"}
 _ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
+# site.yaml `allow_html: true` keeps these inline tags of the editor's raw HTML too; nh3
+# still removes every other tag, every on* attribute and javascript:/data: URLs.
+_HTML_TAGS = {"abbr", "b", "bdi", "cite", "del", "dfn", "i", "ins", "kbd", "mark", "q"}
+_HTML_TAGS |= {"rp", "rt", "ruby", "s", "small", "span", "sub", "sup", "time", "u"}
+_HTML_ATTRIBUTES = {"*": {"lang", "title", "dir"}, "time": {"datetime"}}
+# Text without any of these characters (nor leading whitespace) converts to itself, so
+# most sentences skip Markdown and the sanitiser: the build's hottest path.
+# (Markdown uses control characters as placeholders; nh3 writes U+00A0 as &nbsp;.)
+_MARKUP_CHARACTERS = re.compile(r"[*_`\[\]\\<>&!\x00-\x1f\x7f\xa0]")
 
 
 class InlineMarkdown:
     """One converter per process: building a Markdown instance is the costly part."""
 
-    def __init__(self) -> None:
+    def __init__(self, allow_html: bool = False) -> None:
         self._md = markdown.Markdown(output_format="html")
+        self.allow_html = allow_html
+        self._tags = _TAGS | _HTML_TAGS if allow_html else _TAGS
+        self._attributes = {**_ATTRIBUTES, **_HTML_ATTRIBUTES} if allow_html else _ATTRIBUTES
         for name in _BLOCK_PROCESSORS_REMOVED:
             self._md.parser.blockprocessors.deregister(name)
         for name in _INLINE_PATTERNS_REMOVED:
@@ -42,10 +56,20 @@ class InlineMarkdown:
 
     def render(self, text: str) -> Markup:
         """Paragraph text to safe inline HTML (no wrapping <p>)."""
+        if not _MARKUP_CHARACTERS.search(text) and not text[:1].isspace():
+            return Markup(text)
+        return self.convert(text)
+
+    def convert(self, text: str) -> Markup:
+        """The full conversion: Python-Markdown, then nh3."""
         html = self._md.reset().convert(text)
         html = html.removeprefix("<p>").removesuffix("</p>").replace("</p>\n<p>", "<br><br>")
         clean = nh3.clean(
-            html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes=_URL_SCHEMES, link_rel=None
+            html,
+            tags=self._tags,
+            attributes=self._attributes,
+            url_schemes=_URL_SCHEMES,
+            link_rel=None,
         )
         return Markup(clean)
 

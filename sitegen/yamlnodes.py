@@ -41,7 +41,11 @@ def compose_yaml(text: str, file: str) -> Node | None:
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         raise SiteError(Problem(file, *_syntax_error(exc))) from exc
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+    except yaml.reader.ReaderError as exc:  # control characters: no mark, but a position
+        line = text[: exc.position].count("\n") + 1
+        message = f"the text contains the control character U+{exc.character:04X}, which YAML"
+        raise SiteError(Problem(file, line, f"{message} does not allow; remove it")) from exc
+    except yaml.YAMLError as exc:
         raise SiteError(Problem(file, None, f"YAML error: {exc}")) from exc
     _refuse_aliases(root, file)
     return root
@@ -172,8 +176,9 @@ class Reader:
             kind = _TYPE_NAMES.get(node.tag, node.tag)
             self.report(
                 node,
-                f"{what} should be text, but YAML reads {node.value or 'an empty value'!r}"
-                f" as {kind}; put it in quotes",
+                f"{what} should be text, but YAML reads"
+                f" {repr(node.value) if node.value else 'an empty value'} as {kind};"
+                " put it in quotes",
             )
             return None
         if not node.value.strip() and not allow_empty:

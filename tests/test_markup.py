@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sitegen.markup import InlineMarkdown, plain_text
 
@@ -61,3 +63,14 @@ def test_raw_html_and_script_links_are_removed(text: str) -> None:
     html = md.render(text).lower()
     for executable in ("<script", "onerror", "onclick", "javascript:", "data:", "<img"):
         assert executable not in html
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_the_shortcut_for_plain_text_gives_what_markdown_gives(text: str) -> None:
+    assert md.render(text) == md.convert(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_characters="*_`[]\\<>&!\xa0")))
+def test_plain_text_takes_the_shortcut_and_matches(text: str) -> None:
+    assert md.render(text) == md.convert(text)
