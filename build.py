@@ -40,7 +40,8 @@ def run_build(args: argparse.Namespace) -> int:
     from sitegen.pipeline import build
 
     out_dir = Path(args.out) if args.out else None
-    result = build(args.project, out_dir=out_dir, base_url=args.base_url)
+    use_cache = not getattr(args, "no_cache", False)
+    result = build(args.project, out_dir=out_dir, base_url=args.base_url, use_cache=use_cache)
     print(result.summary(_shown(result.out_dir)))
     return 0
 
@@ -77,14 +78,25 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from sitegen.ingest import ingest_file, is_title_from_slug, write_content
+    from sitegen.ingest import (
+        ingest_file,
+        is_title_from_slug,
+        keep_reviewed_milestones,
+        write_content,
+    )
 
     source = Path(args.source)
     dest = Path(args.output) if args.output else args.project / "content" / f"{source.stem}.yaml"
     content = ingest_file(source, display_name=_shown(source), encoding=args.encoding)
+    new = len(content["milestones"])
+    if args.force:  # the file may hold reviewed milestones: keep them
+        new = keep_reviewed_milestones(content, dest, display_name=_shown(dest))
     write_content(content, dest, display_name=_shown(dest), force=args.force)
     pairs = len(content["paragraphs"])
-    print(f"Ingested {_shown(source)} into {_shown(dest)}: {pairs} paragraph pairs. Review it,")
+    print(
+        f"Ingested {_shown(source)} into {_shown(dest)}: {pairs} paragraph pairs,"
+        f" {new} new milestone{'' if new == 1 else 's'}. Review it,"
+    )
     print("then run `python build.py` to see it on the site.")
     if is_title_from_slug(content, source.stem):
         print("Note: the text has no title line, so the title was made from the file name;")
@@ -120,6 +132,11 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", parents=[common], help="build the site (default)")
     build.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
     build.add_argument("--base-url", help="the published address, e.g. https://example.org/guide/")
+    build.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="render every document again, even those unchanged since the last build",
+    )
     build.set_defaults(run=run_build)
 
     check = commands.add_parser(

@@ -33,6 +33,9 @@ class SiteError(Exception):
         self.problems: list[Problem] = list(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple:
+        return (SiteError, (self.problems,))  # whole, across processes (parallel rendering)
+
 
 class Problems:
     """Collects problems across a stage, then raises them together."""

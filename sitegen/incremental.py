@@ -19,10 +19,14 @@ from jinja2 import meta
 
 from .assets import Assets
 from .content import Document
-from .output import MARKER, MARKER_TEXT
+from .output import MARKER, MARKER_TEXT, Output, Previous
 from .pipeline import Stages
 from .render import TEMPLATES_DIR, Renderer
 from .site import Page, Site
+
+# Template variables that read every document: a page using one is rendered again
+# whenever any document changes (the home page's list, the timeline).
+SITE_WIDE = {"documents", "timeline"}
 
 Signature = tuple[int, int, int]
 
@@ -38,6 +42,8 @@ def file_signature(path: Path | str) -> Signature | None:
 
 class IncrementalStages(Stages):
     """Stages that remember documents, rendered pages and written files between builds."""
+
+    uses_build_cache = False
 
     def __init__(self) -> None:
         self._documents: dict[str, tuple[tuple, Document]] = {}
@@ -61,10 +67,13 @@ class IncrementalStages(Stages):
         return document
 
     def renderer(self, site: Site, project: Path, assets: Assets) -> Renderer:
-        if self._renderer is None:
+        if self._renderer is None or self._renderer.markdown.allow_html != site.config.allow_html:
             self._renderer = CachingRenderer(site, project, asset_url=assets.url)
         self._renderer.start(site, assets)
         return self._renderer
+
+    def output(self, out_dir: Path) -> Output:
+        return _Collected(self, out_dir)
 
     def write(self, files: dict[str, bytes], out_dir: Path, keep: tuple[str, ...] = ()) -> None:
         """Only changed files, each replaced atomically, so a page is never served half written."""
@@ -78,6 +87,28 @@ class IncrementalStages(Stages):
             _replace(out_dir / MARKER, MARKER_TEXT)
         self._written = dict(files)
         self.changed = changed + removed
+
+
+class _Collected:
+    """The whole site gathered in memory, then written by IncrementalStages.write: the
+    preview compares it with what it wrote last time and replaces only what changed."""
+
+    def __init__(self, stages: IncrementalStages, out_dir: Path) -> None:
+        self.stages, self.out_dir = stages, out_dir
+        self.files: dict[str, bytes] = {}
+
+    def __enter__(self) -> _Collected:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        pass
+
+    def write(self, rel_path: str, data: bytes | Previous) -> None:
+        assert isinstance(data, bytes), "the preview uses no build cache"
+        self.files[rel_path] = data
+
+    def commit(self, keep: tuple[str, ...] = ()) -> None:
+        self.stages.write(dict(sorted(self.files.items())), self.out_dir, keep)
 
 
 class CachingRenderer(Renderer):
@@ -102,6 +133,8 @@ class CachingRenderer(Renderer):
             self._data.clear()
             self._site_key = site_key
         self.site, self.asset_url = site, assets.url
+        self._timeline = None  # both read every document: recomputed per build
+        self._group_counts.clear()
         self._inputs.clear()
         self._all_documents = tuple(site.documents)
         self.rendered = []
@@ -134,7 +167,7 @@ class CachingRenderer(Renderer):
 
     def _template_inputs(self, name: str) -> tuple:
         """The signatures of a template and all it extends or includes, plus every
-        document when one of them reads `documents` (the home page's list)."""
+        document when one of them reads a SITE_WIDE variable."""
         found = self._inputs.get(name)
         if found is None:
             try:
@@ -165,7 +198,7 @@ class CachingRenderer(Renderer):
             refs = list(meta.find_referenced_templates(tree))
             if None in refs:  # a computed name: it could be any template
                 refs = [p.name for p in self._templates_dir.iterdir() if p.is_file()]
-            reads = "documents" in meta.find_undeclared_variables(tree)
+            reads = bool(SITE_WIDE & meta.find_undeclared_variables(tree))
             cached = self._analysis[name] = (signature, set(refs), reads)
         return cached
 

@@ -9,12 +9,23 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Protocol
 
 from .errors import SiteError
 
 # Written into every output folder, so a later build knows the folder is ours to replace.
 MARKER = ".sitegen"
 MARKER_TEXT = b"Written by `python build.py`: this folder is replaced whole on every build.\n"
+
+
+class Previous:
+    """Stands for a file whose bytes are those of the previous build's file of that name."""
+
+    def __repr__(self) -> str:
+        return "PREVIOUS"
+
+
+PREVIOUS = Previous()
 
 
 def check_output_dir(out_dir: Path, project: Path) -> Path:
@@ -37,32 +48,93 @@ def check_output_dir(out_dir: Path, project: Path) -> Path:
     return out_dir
 
 
-def write_site(files: dict[str, bytes], out_dir: Path, keep: tuple[str, ...] = ()) -> None:
+def write_site(
+    files: dict[str, bytes | Previous], out_dir: Path, keep: tuple[str, ...] = ()
+) -> None:
     """Write `files` (output-relative path -> bytes) into `out_dir`, atomically.
 
     `keep` names files the publisher put into the output on purpose (CNAME): they are
     carried over from the previous output.
     """
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in out_dir.parent.glob(f".{out_dir.name}.staging-*"):
-        shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
-    staging = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
-    try:
+    with Staging(out_dir) as staging:
         for rel_path, data in sorted(files.items()):
-            target = staging / rel_path
+            staging.write(rel_path, data)
+        staging.commit(keep)
+
+
+class Output(Protocol):
+    """Where a build puts its files: written as rendered, made visible by commit()."""
+
+    def __enter__(self) -> Output: ...
+    def __exit__(self, *exc_info: object) -> None: ...
+    def write(self, rel_path: str, data: bytes | Previous) -> None: ...
+    def commit(self, keep: tuple[str, ...] = ()) -> None: ...
+
+
+class Staging:
+    """A folder beside the output that files are written into as they are rendered (so
+    a big site is never held in memory whole), swapped in by `commit`; left without a
+    commit, it disappears and the output stays as it was.
+
+    Forked workers may write into it too: it holds nothing but paths.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.path = out_dir.with_name(f".{out_dir.name}.staging-{os.getpid()}")
+        self._folders: set[Path] = set()
+
+    def __enter__(self) -> Staging:
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        for leftover in self.out_dir.parent.glob(f".{self.out_dir.name}.staging-*"):
+            shutil.rmtree(leftover, ignore_errors=True)  # from a build that was killed
+        self.path.mkdir()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def write(self, rel_path: str, data: bytes | Previous) -> None:
+        """One file; the previous output's file is linked instead when the bytes match."""
+        target = self.path / rel_path
+        if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
+        if isinstance(data, Previous):
+            _carry(self.out_dir / rel_path, target)
+        elif not _link_unchanged(self.out_dir / rel_path, target, data):
             target.write_bytes(data)
-        (staging / MARKER).write_bytes(MARKER_TEXT)
-        _carry_over(out_dir, staging, keep, files)
-        _swap_in(staging, out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+
+    def commit(self, keep: tuple[str, ...] = ()) -> None:
+        (self.path / MARKER).write_bytes(MARKER_TEXT)
+        _carry_over(self.out_dir, self.path, keep)
+        _swap_in(self.path, self.out_dir)
 
 
-def _carry_over(out_dir: Path, staging: Path, keep: tuple[str, ...], files: dict) -> None:
+def _carry(previous: Path, target: Path) -> None:
+    """The previous build's file, linked (or, failing that, copied) into the new output."""
+    try:
+        os.link(previous, target)
+    except OSError:
+        shutil.copy2(previous, target)
+
+
+def _link_unchanged(previous: Path, target: Path, data: bytes) -> bool:
+    """Hard-link the previous output's file when its bytes are the same, so deploy tools
+    that compare times (rsync, ghp-import's tree, S3 sync) see only real changes."""
+    try:
+        if previous.stat().st_size != len(data) or previous.read_bytes() != data:
+            return False
+        os.link(previous, target)
+    except OSError:  # no previous file, or a file system without hard links
+        return False
+    return True
+
+
+def _carry_over(out_dir: Path, staging: Path, keep: tuple[str, ...]) -> None:
     for name in keep:
         previous = out_dir / name
-        if previous.is_file() and name not in files:
+        if previous.is_file() and not (staging / name).exists():
             (staging / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(previous, staging / name)
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from .assets import STATIC_DIR, Assets, load_assets
+from .buildcache import BuildCache, site_key
 from .config import SiteConfig, load_config, normalise_base_url
 from .content import Document, load_document, load_documents
-from .output import check_output_dir, write_site
+from .output import Output, Staging, check_output_dir
+from .parallel import Sink, worker_count
 from .render import Renderer
 from .site import Site, build_site_model
 
@@ -19,7 +24,6 @@ from .site import Site, build_site_model
 class BuildResult:
     out_dir: Path
     pages: int
-    files: int
     documents: int
     paragraphs: int
     milestones: int
@@ -42,14 +46,19 @@ class Stages:
     """How a build reads a document, gets its renderer and writes. A plain build remembers
     nothing; the preview's subclass (incremental.py) redoes only what changed between runs."""
 
+    uses_build_cache = True  # the preview keeps its own, in memory
+
     def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document:
         return load_document(path, src_path, reserved)
 
     def renderer(self, site: Site, project: Path, assets: Assets) -> Renderer:
-        return Renderer(site, project, asset_url=assets.url)
+        renderer = Renderer(site, project, asset_url=assets.url)
+        renderer.workers = worker_count()
+        return renderer
 
-    def write(self, files: dict[str, bytes], out_dir: Path, keep: tuple[str, ...] = ()) -> None:
-        write_site(files, out_dir, keep=keep)
+    def output(self, out_dir: Path) -> Output:
+        """Where rendered files go: a staging folder swapped in whole by commit()."""
+        return Staging(out_dir)
 
 
 def build(
@@ -57,8 +66,13 @@ def build(
     out_dir: Path | None = None,
     base_url: str | None = None,
     stages: Stages | None = None,
+    use_cache: bool = True,
 ) -> BuildResult:
-    """Load, validate, derive, render, then write; any user mistake raises SiteError first."""
+    """Load, validate, derive, render, then write; any user mistake raises SiteError first.
+
+    With `use_cache`, documents unchanged since the last build of `out_dir` are carried
+    over from it instead of rendered again (buildcache.py).
+    """
     started = time.perf_counter()
     stages = stages or Stages()
     # 1. Load and validate the configuration, the output folder and every document.
@@ -66,16 +80,15 @@ def build(
     out_dir = check_output_dir(out_dir or project / config.output, project)
     site = load_site(project, config, stages)
 
-    # 2. Render every page, data file and static asset in memory.
-    files = render_files(project, site, stages)
-
-    # 3. Write: staged beside the output and swapped in whole.
-    stages.write(files, out_dir, keep=config.keep)
+    # 2. Render every page, data file and static asset into a staging folder beside the
+    #    output (3) that replaces the output whole only once everything has rendered.
+    with stages.output(out_dir) as output:
+        render_into(output.write, project, site, stages, out_dir, use_cache)
+        output.commit(config.keep)
 
     return BuildResult(
         out_dir=out_dir,
         pages=len(site.pages),
-        files=len(files),
         documents=len(site.documents),
         paragraphs=sum(len(d.paragraphs) for d in site.documents),
         milestones=sum(len(d.milestones) for d in site.documents),
@@ -99,11 +112,37 @@ def load_site(project: Path, config: SiteConfig, stages: Stages | None = None) -
     return build_site_model(config, documents)
 
 
-def render_files(project: Path, site: Site, stages: Stages | None = None) -> dict[str, bytes]:
-    """Pages, data exports and static assets (CSS/JS content-hashed): output path -> bytes."""
+def render_files(project: Path, site: Site) -> dict[str, bytes]:
+    """The whole site in memory (for `check`): output path -> bytes."""
+    files: dict[str, bytes] = {}
+    render_into(files.__setitem__, project, site)
+    return files
+
+
+def render_into(
+    sink: Sink,
+    project: Path,
+    site: Site,
+    stages: Stages | None = None,
+    out_dir: Path | None = None,
+    use_cache: bool = True,
+) -> None:
+    """Pages, data exports and static assets (CSS/JS content-hashed) into `sink`, as
+    (output path, bytes or PREVIOUS for a file carried over from the last build of
+    `out_dir`)."""
+    stages = stages or Stages()
     assets = load_assets(project / STATIC_DIR)
-    renderer = (stages or Stages()).renderer(site, project, assets)
-    return {**renderer.render_site(), **assets.files}
+    renderer = stages.renderer(site, project, assets)
+    if out_dir is not None and stages.uses_build_cache:
+        key = site_key(repr(site.config), project, assets.urls)
+        renderer.cache = BuildCache(out_dir if use_cache else None, key)
+    # A progress bar on a terminal, once a build has taken more than two seconds.
+    with tqdm(
+        total=len(site.documents), unit="doc", delay=2, disable=None, leave=False, file=sys.stderr
+    ) as bar:
+        renderer.render_site(sink, progress=bar.update)
+    for name, data in assets.files.items():
+        sink(name, data)
 
 
 def _plural(count: int, noun: str) -> str:

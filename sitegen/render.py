@@ -7,19 +7,25 @@ from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
+from .buildcache import MANIFEST, BuildCache
 from .config import Language
-from .content import Document, Paragraph
+from .content import Document, Milestone, Paragraph
+from .dates import format_qualified
 from .derive import Segment, segment_document
 from .errors import Problem, SiteError
 from .markup import InlineMarkdown, plain_text
 from .metadata import alternates, describe, link
+from .output import PREVIOUS
+from .parallel import Sink, render_documents
 from .site import BOTH, Page, Site, relative_url
 from .textconvert import Converters
+from .timeline import Entry, by_year, timeline_entries, timelinejs_data
 from .tmx import render_tmx
 
 TEMPLATES_DIR = "templates"
+TIMELINE_DATA = "data/timeline.json"
 
 
 def make_environment(project: Path) -> jinja2.Environment:
@@ -40,21 +46,76 @@ class Renderer:
     def __init__(self, site: Site, project: Path, asset_url: Callable[[str], str]) -> None:
         self.site = site
         self.env = make_environment(project)
-        self.markdown = InlineMarkdown()
+        self.markdown = InlineMarkdown(allow_html=site.config.allow_html)
         self.converters = Converters()
         self.asset_url = asset_url  # site-root-relative URL of a static file
         self._segments: dict[int, tuple[Document, tuple[tuple[Segment, ...], ...]]] = {}
+        self._timeline: list[Entry] | None = None
+        self._group_counts: dict[str, list[int]] = {}  # slug -> groups per paragraph
+        self.workers = 1  # processes to render documents with (see parallel.py)
+        self.cache: BuildCache | None = None  # set by the build (buildcache.py)
 
-    def render_site(self) -> dict[str, bytes]:
-        """Every page and data file; template mistakes are reported with file:line."""
-        output: dict[str, bytes] = {}
+    def render_site(self, sink: Sink, progress: Callable[[int], None] = lambda done: None) -> None:
+        """Every page and data file, handed to `sink(path, bytes or PREVIOUS)` as soon as
+        it is rendered; template mistakes are reported with file:line.
+
+        Documents first (over `self.workers` processes), then the pages that list them all;
+        `progress` hears how many documents each step finished.
+        """
+        documents = self._carry_over(sink)
+        progress(len(self.site.documents) - len(documents))
+        for counts in render_documents(self, documents, self.workers, sink, progress):
+            self._group_counts.update(counts)
+        if self.cache is not None:
+            for document in documents:
+                files = self.document_files(document)
+                self.cache.record(document, files, self._group_counts[document.slug])
+            sink(MANIFEST, self.cache.manifest())
         for page in self.site.pages:
-            output[page.dest_path] = self.render_page(page).encode("utf-8")
-        for dest_path, document in self.site.data_files.items():
-            output[dest_path] = self.render_data(document).encode("utf-8")
-            output[dest_path.removesuffix(".json") + ".tmx"] = self.render_tmx(document)
-        output.update(self.render_crawler_files())
+            if page.document is None:
+                sink(page.dest_path, self.render_page(page).encode("utf-8"))
+        sink(TIMELINE_DATA, self.render_timeline_data().encode("utf-8"))
+        for name, data in self.render_crawler_files().items():
+            sink(name, data)
+
+    def _carry_over(self, sink: Sink) -> list[Document]:
+        """Hand on the files of documents the build cache has as PREVIOUS; return the rest."""
+        if self.cache is None:
+            return list(self.site.documents)
+        to_render = []
+        for document in self.site.documents:
+            cached = self.cache.lookup(document)
+            if cached is None:
+                to_render.append(document)
+                continue
+            for name in cached.files:
+                sink(name, PREVIOUS)
+            self._group_counts[document.slug] = list(cached.counts)
+            self.cache.record(document, list(cached.files), list(cached.counts))
+        return to_render
+
+    def document_files(self, document: Document) -> list[str]:
+        """What render_document writes for a document."""
+        pages = [page.dest_path for page in self.site.pages_by_slug[document.slug]]
+        return [*pages, f"data/{document.slug}.json", f"data/{document.slug}.tmx"]
+
+    def render_document(self, document: Document) -> dict[str, bytes]:
+        """A document's pages and its JSON and TMX exports."""
+        output = {
+            page.dest_path: self.render_page(page).encode("utf-8")
+            for page in self.site.pages_by_slug[document.slug]
+        }
+        json_path, tmx_path = self.document_files(document)[-2:]
+        output[json_path] = self.render_data(document).encode("utf-8")
+        output[tmx_path] = self.render_tmx(document)
         return output
+
+    def group_counts(self, document: Document) -> list[int]:
+        """How many sentence groups each paragraph has (what the timeline's links need)."""
+        counts = self._group_counts.get(document.slug)
+        if counts is None or len(counts) != len(document.paragraphs):
+            counts = [len(groups) for groups in self.segments(document)]
+        return counts
 
     def render_crawler_files(self) -> dict[str, bytes]:
         """robots.txt, .nojekyll (GitHub Pages: serve files as they are) and, when the
@@ -90,8 +151,11 @@ class Renderer:
             raise SiteError(Problem(_template_file(exc.name), exc.lineno, exc.message)) from exc
         except jinja2.UndefinedError as exc:
             raise SiteError(_runtime_problem(exc, page)) from exc
+        except jinja2.TemplateNotFound as exc:  # an include or import of a missing file
+            message = f"includes {exc.name}, which is not in {TEMPLATES_DIR}/"
+            raise SiteError(_runtime_problem(exc, page, message)) from exc
 
-    def text(self, pair: dict[str, str] | Paragraph, language: Language) -> str:
+    def text(self, pair: dict[str, str] | Paragraph | Milestone, language: Language) -> str:
         """The plain text a language reads: the content field, converted if derived."""
         raw = pair[language.text] if isinstance(pair, dict) else getattr(pair, language.text)
         return self.converters.convert(raw, language.convert)
@@ -122,6 +186,48 @@ class Renderer:
         plain = lambda text: plain_text(self.markdown.render(text))  # noqa: E731
         return render_tmx(document, self.segments(document), (left.lang, right.lang), plain)
 
+    def timeline(self) -> list[Entry]:
+        """Every milestone in date order (computed once per build)."""
+        if self._timeline is None:
+            self._timeline = timeline_entries(self.site.documents, self.group_counts)
+        return self._timeline
+
+    def milestone_date(self, entry: Entry, language: Language) -> str:
+        """The entry's date the Hong Kong way, with its qualifier ("later in 2024")."""
+        milestone = entry.milestone
+        shown = format_qualified(milestone.date, milestone.qualifier, language.text)
+        return self.converters.convert(shown, language.convert)
+
+    def source_of(self, entry: Entry, language: Language) -> str:
+        """Where a milestone comes from, e.g. "Foreword, paragraph 4" (site.yaml's wording)."""
+        title = self.text(entry.document.title, language)
+        wording = language.strings["source"]
+        return wording.replace("{title}", title).replace(
+            "{paragraph}", str(entry.milestone.paragraph)
+        )
+
+    def render_timeline_data(self) -> str:
+        """data/timeline.json for TimelineJS: English headlines, the Chinese beside them."""
+        left, right = self.site.pair
+        config = self.site.config
+
+        def describe(entry: Entry) -> tuple[str, str, str]:
+            target = f"{entry.document.slug}/#{entry.anchor}"
+            href = config.base_url + target if config.base_url else f"../{target}"
+            text = (
+                f'<p lang="{escape(right.lang)}">{escape(self.text(entry.milestone, right))}'
+                f" ({escape(self.milestone_date(entry, right))})</p>"
+                f'<p><a href="{escape(href)}">{escape(entry.document.title["en"])}</a></p>'
+            )
+            return self.milestone_date(entry, left), entry.milestone.en, text
+
+        title = (
+            self.text(config.title, left),
+            f'<p lang="{escape(right.lang)}">{escape(self.text(config.title, right))}</p>',
+        )
+        data = timelinejs_data(self.timeline(), title, describe)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
     def render_data(self, document: Document) -> str:
         """data/<slug>.json per the contract: every paragraph with its aligned groups."""
         data = {
@@ -139,10 +245,7 @@ class Renderer:
                 }
                 for p, groups in zip(document.paragraphs, self.segments(document), strict=True)
             ],
-            "milestones": [
-                {"date": m.date, "en": m.en, "zh": m.zh, "paragraph": m.paragraph}
-                for m in document.milestones
-            ],
+            "milestones": [_milestone_data(m) for m in document.milestones],
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -152,7 +255,7 @@ class Renderer:
         languages = {x.code: x for x in config.languages}
         language = languages.get(page.variant)
         left, right = site.pair
-        home = {p.variant: p for p in site.pages if p.kind == "home"}
+        home = site.homes
 
         def url(target: Page | str, fragment: str = "") -> str:
             to_url = target.url if isinstance(target, Page) else target
@@ -181,6 +284,9 @@ class Renderer:
             "text": self.text,
             "html": self.html,
             "sentences": self.sentences,
+            "timeline": by_year(self.timeline()) if page.kind == "timeline" else None,
+            "milestone_date": self.milestone_date,
+            "source_of": self.source_of,
             "is_both": page.variant == BOTH,
             "alternates": [
                 (x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)
@@ -201,11 +307,23 @@ class Renderer:
         return describe(plain_text(self.html(first, language)), language.text)
 
 
+def _milestone_data(milestone: Milestone) -> dict:
+    """A milestone as the content has it; the optional keys only when set."""
+    data = {
+        "date": milestone.date,
+        "en": milestone.en,
+        "zh": milestone.zh,
+        "paragraph": milestone.paragraph,
+    }
+    optional = {"qualifier": milestone.qualifier, "sentence": milestone.sentence}
+    return data | {key: value for key, value in optional.items() if value is not None}
+
+
 def _template_file(name: str | None) -> str:
     return f"{TEMPLATES_DIR}/{name}" if name else TEMPLATES_DIR
 
 
-def _runtime_problem(exc: Exception, page: Page) -> Problem:
+def _runtime_problem(exc: Exception, page: Page, message: str | None = None) -> Problem:
     """Locate a render-time error in the template that raised it (innermost template frame)."""
     tb, where = exc.__traceback__, None
     while tb is not None:
@@ -214,4 +332,4 @@ def _runtime_problem(exc: Exception, page: Page) -> Problem:
             where = (filename.replace("\\", "/").rsplit(f"/{TEMPLATES_DIR}/", 1)[1], tb.tb_lineno)
         tb = tb.tb_next
     file, line = (where[0], where[1]) if where else (page.template, None)
-    return Problem(_template_file(file), line, f"{exc} (while rendering /{page.url})")
+    return Problem(_template_file(file), line, f"{message or exc} (while rendering /{page.url})")

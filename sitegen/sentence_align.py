@@ -113,9 +113,18 @@ class _Aligner:
         """Trusted anchors one side of the bead has more often than the other (weighted);
         with `counts` False, only those one side has and the other lacks altogether."""
         en, zh = _merged(self.en_anchors[i : i + a]), _merged(self.zh_anchors[j : j + b])
-        if not counts:
-            return sum(w for key, w in self.weights.items() if (en[key] > 0) != (zh[key] > 0))
-        return sum(w * abs(en[key] - zh[key]) for key, w in self.weights.items())
+        total = 0.0
+        # Only keys the bead has can count; sorted, so the float sum never depends on
+        # the hash seed (builds are byte-identical).
+        for key in sorted(en.keys() | zh.keys()):
+            weight = self.weights.get(key)
+            if weight:
+                here, there = en.get(key, 0), zh.get(key, 0)
+                if counts:
+                    total += weight * abs(here - there)
+                elif (here > 0) != (there > 0):
+                    total += weight
+        return total
 
     def cost(self, i: int, j: int, a: int, b: int) -> float:
         """-log P(length match) + a price per unmatched anchor (the prior is the caller's)."""

@@ -94,3 +94,19 @@ def test_a_build_killed_half_way_leaves_the_previous_output(tmp_path: Path) -> N
     assert _tree(out) == before
     build(project, out_dir=out)  # the next build cleans up after the killed one
     assert not list(tmp_path.glob(".out.*"))
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_site({"a.html": b"same", "b.html": b"old", "sub/c.css": b"same"}, out)
+    before = {name: (out / name).stat() for name in ("a.html", "b.html", "sub/c.css")}
+    time.sleep(0.01)
+    write_site({"a.html": b"same", "b.html": b"new", "sub/c.css": b"same"}, out)
+    after = {name: (out / name).stat() for name in before}
+    for name in ("a.html", "sub/c.css"):
+        assert (after[name].st_ino, after[name].st_mtime_ns) == (
+            before[name].st_ino,
+            before[name].st_mtime_ns,
+        ), name
+    assert (out / "b.html").read_bytes() == b"new"
+    assert after["b.html"].st_ino != before["b.html"].st_ino

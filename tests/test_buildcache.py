@@ -1,0 +1,109 @@
+"""The build cache: unchanged documents are carried over from the last build, never stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import TINY_DOCUMENT, make_project, run_build_py
+from sitegen.buildcache import MANIFEST
+from sitegen.pipeline import build
+from sitegen.render import Renderer
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The slugs of the documents each build renders (single process, so it is seen)."""
+    slugs: list[str] = []
+    original = Renderer.render_document
+
+    def spy(self: Renderer, document):
+        slugs.append(document.slug)
+        return original(self, document)
+
+    monkeypatch.setattr(Renderer, "render_document", spy)
+    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    return slugs
+
+
+def _project(root: Path) -> Path:
+    files = {f"content/doc-{n}.yaml": TINY_DOCUMENT.replace("Hello", f"Doc {n}") for n in range(3)}
+    return make_project(root, files)
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_an_unchanged_rebuild_renders_no_document(tmp_path: Path, rendered: list[str]) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    first = _tree(out)
+    rendered.clear()
+    build(project, out_dir=out)
+    assert rendered == []
+    assert _tree(out) == first
+
+
+def test_one_edited_document_is_rendered_again(tmp_path: Path, rendered: list[str]) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    page = project / "content/doc-1.yaml"
+    page.write_text(page.read_text(encoding="utf-8").replace("Intro", "Preface"), "utf-8")
+    rendered.clear()
+    build(project, out_dir=out)
+    assert rendered == ["doc-1"]
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert _tree(out) == _tree(tmp_path / "fresh")
+
+
+def test_a_template_change_renders_everything(tmp_path: Path, rendered: list[str]) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    template = project / "templates/document.html"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    rendered.clear()
+    build(project, out_dir=out)
+    assert sorted(rendered) == ["doc-0", "doc-1", "doc-2"]
+
+
+def test_a_site_yaml_change_renders_everything(tmp_path: Path, rendered: list[str]) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    rendered.clear()
+    build(project, out_dir=out, base_url="https://example.org/guide/")
+    assert sorted(rendered) == ["doc-0", "doc-1", "doc-2"]
+
+
+@pytest.mark.parametrize("damage", ["not json", '{"site": 1}', '{"documents": []}', ""])
+def test_a_damaged_manifest_is_no_cache(tmp_path: Path, rendered: list[str], damage: str) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    (out / MANIFEST).write_text(damage, encoding="utf-8")
+    rendered.clear()
+    build(project, out_dir=out)
+    assert sorted(rendered) == ["doc-0", "doc-1", "doc-2"]
+
+
+def test_a_deleted_output_file_is_rendered_again(tmp_path: Path, rendered: list[str]) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    (out / "tc/doc-2/index.html").unlink()
+    rendered.clear()
+    build(project, out_dir=out)
+    assert rendered == ["doc-2"]
+    assert (out / "tc/doc-2/index.html").is_file()
+
+
+def test_no_cache_renders_everything_from_the_command_line(tmp_path: Path) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    assert run_build_py("build", "--project", str(project), "--out", str(out)).returncode == 0
+    page = out / "doc-0/index.html"
+    good = page.read_bytes()
+    page.write_bytes(b"edited by hand")  # the cache trusts the output it wrote...
+    assert run_build_py("build", "--project", str(project), "--out", str(out)).returncode == 0
+    assert page.read_bytes() == b"edited by hand"
+    result = run_build_py("build", "--project", str(project), "--out", str(out), "--no-cache")
+    assert result.returncode == 0, result.stderr
+    assert page.read_bytes() == good  # ...and --no-cache renders it again
