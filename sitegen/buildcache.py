@@ -4,7 +4,8 @@ same output folder is neither re-aligned nor re-rendered; its files are carried 
 The manifest lives in the output folder it describes (`.sitegen-manifest.json`), so it can
 never disagree with the files beside it: a build swaps the folder and its manifest in
 together. It records one key for everything every page depends on (site.yaml, the
-templates, the static files' names, this package's code) and, per document, a key of its
+templates, the static files' names, this package's code and the versions of the
+libraries that shape the output) and, per document, a key of its
 content with the files it produced and its sentence group counts (the timeline's links
 need them). Site-wide pages (home, timeline, 404, sitemap) are always rendered.
 """
@@ -14,11 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from .content import Document
 
 MANIFEST = ".sitegen-manifest.json"
+_OUTPUT_LIBRARIES = ("Jinja2", "Markdown", "nh3", "OpenCC", "PyYAML")
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -33,6 +36,7 @@ def site_key(config_repr: str, project: Path, asset_urls: object) -> str:
     """Everything a document's pages depend on besides the document itself."""
     digest = hashlib.sha256()
     digest.update(config_repr.encode("utf-8"))
+    digest.update(repr(_library_versions()).encode("utf-8"))
     digest.update(repr(asset_urls).encode("utf-8"))
     folders = ((project / "templates", "*"), (_PACKAGE, "*.py"))
     for folder, pattern in folders:
@@ -41,6 +45,17 @@ def site_key(config_repr: str, project: Path, asset_urls: object) -> str:
                 digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
                 digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def _library_versions() -> list[tuple[str, str]]:
+    """The libraries whose upgrade can change the output."""
+    versions = []
+    for name in _OUTPUT_LIBRARIES:
+        try:
+            versions.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            versions.append((name, "?"))
+    return versions
 
 
 def document_key(document: Document) -> str:
