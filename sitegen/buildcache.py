@@ -7,7 +7,9 @@ together. It records one key for everything every page depends on (site.yaml, th
 templates, the static files' names, this package's code and the versions of the
 libraries that shape the output) and, per document, a key of its
 content with the files it produced and its sentence group counts (the timeline's links
-need them). Site-wide pages (home, timeline, 404, sitemap) are always rendered.
+need them). The site-wide files (home, timeline, 404, sitemap, timeline.json) have one
+entry too, keyed by what they show of every document: slugs, titles, milestones and
+sentence group counts, so an edit to a paragraph's text leaves them as they were.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from .content import Document
 
 MANIFEST = ".sitegen-manifest.json"
+SITE_WIDE = "*site-wide*"  # the site-wide files' entry; no slug can contain "*"
 _OUTPUT_LIBRARIES = ("Jinja2", "Markdown", "nh3", "OpenCC", "PyYAML")
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -58,6 +61,12 @@ def _library_versions() -> list[tuple[str, str]]:
     return versions
 
 
+def site_wide_key(documents: list[Document], counts: dict[str, list[int]]) -> str:
+    """What the site-wide pages show of the documents."""
+    shown = [(d.slug, d.title, d.milestones, counts.get(d.slug)) for d in documents]
+    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+
+
 def document_key(document: Document) -> str:
     """The document as loaded (texts, kinds, overrides, milestones, slug, title)."""
     return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
@@ -75,17 +84,22 @@ class BuildCache:
 
     def lookup(self, document: Document) -> CachedDocument | None:
         """The previous files of an unchanged document, when they are all still there."""
-        cached = self.previous.get(document.slug)
-        if cached is None or cached.key != document_key(document) or self.out_dir is None:
+        return self.lookup_entry(document.slug, document_key(document))
+
+    def record(self, document: Document, files: list[str], counts: list[int]) -> None:
+        self.record_entry(document.slug, document_key(document), files, counts)
+
+    def lookup_entry(self, name: str, key: str) -> CachedDocument | None:
+        """What the previous build produced for `name` from inputs of key `key`."""
+        cached = self.previous.get(name)
+        if cached is None or cached.key != key or self.out_dir is None:
             return None
-        if not all((self.out_dir / name).is_file() for name in cached.files):
+        if not all((self.out_dir / file).is_file() for file in cached.files):
             return None
         return cached
 
-    def record(self, document: Document, files: list[str], counts: list[int]) -> None:
-        self.current[document.slug] = CachedDocument(
-            document_key(document), tuple(sorted(files)), tuple(counts)
-        )
+    def record_entry(self, name: str, key: str, files: list[str], counts: list[int]) -> None:
+        self.current[name] = CachedDocument(key, tuple(sorted(files)), tuple(counts))
 
     def manifest(self) -> bytes:
         documents = {

@@ -9,7 +9,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .buildcache import MANIFEST, BuildCache
+from .buildcache import MANIFEST, SITE_WIDE, BuildCache, site_wide_key
 from .config import Language
 from .content import Document, Milestone, Paragraph
 from .dates import format_qualified
@@ -66,17 +66,35 @@ class Renderer:
         progress(len(self.site.documents) - len(documents))
         for counts in render_documents(self, documents, self.workers, sink, progress):
             self._group_counts.update(counts)
-        if self.cache is not None:
-            for document in documents:
-                files = self.document_files(document)
-                self.cache.record(document, files, self._group_counts[document.slug])
-            sink(MANIFEST, self.cache.manifest())
+        if self.cache is None:
+            self._render_site_wide(sink)
+            return
+        for document in documents:
+            files = self.document_files(document)
+            self.cache.record(document, files, self._group_counts[document.slug])
+        key = site_wide_key(self.site.documents, self._group_counts)
+        cached = self.cache.lookup_entry(SITE_WIDE, key)
+        if cached is None:
+            files = self._render_site_wide(sink)
+        else:
+            files = list(cached.files)
+            for name in files:
+                sink(name, PREVIOUS)
+        self.cache.record_entry(SITE_WIDE, key, files, [])
+        sink(MANIFEST, self.cache.manifest())
+
+    def _render_site_wide(self, sink: Sink) -> list[str]:
+        """The pages that list every document (home, timeline, 404) and the crawler and
+        timeline files; returns their names."""
+        files = {}
         for page in self.site.pages:
             if page.document is None:
-                sink(page.dest_path, self.render_page(page).encode("utf-8"))
-        sink(TIMELINE_DATA, self.render_timeline_data().encode("utf-8"))
-        for name, data in self.render_crawler_files().items():
+                files[page.dest_path] = self.render_page(page).encode("utf-8")
+        files[TIMELINE_DATA] = self.render_timeline_data().encode("utf-8")
+        files.update(self.render_crawler_files())
+        for name, data in files.items():
             sink(name, data)
+        return list(files)
 
     def _carry_over(self, sink: Sink) -> list[Document]:
         """Hand on the files of documents the build cache has as PREVIOUS; return the rest."""

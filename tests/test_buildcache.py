@@ -107,3 +107,31 @@ def test_no_cache_renders_everything_from_the_command_line(tmp_path: Path) -> No
     result = run_build_py("build", "--project", str(project), "--out", str(out), "--no-cache")
     assert result.returncode == 0, result.stderr
     assert page.read_bytes() == good  # ...and --no-cache renders it again
+
+
+def test_site_wide_pages_follow_what_they_show(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kinds: list[str] = []
+    original = Renderer.render_page
+    monkeypatch.setattr(
+        Renderer, "render_page", lambda self, page: kinds.append(page.kind) or original(self, page)
+    )
+    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    document = project / "content/doc-1.yaml"
+
+    kinds.clear()  # a paragraph's text: the home page and timeline show none of it
+    document.write_text(document.read_text("utf-8").replace("Intro", "Preface"), "utf-8")
+    build(project, out_dir=out)
+    assert set(kinds) == {"document"}
+
+    kinds.clear()  # a title: every page that lists the documents shows it
+    document.write_text(document.read_text("utf-8").replace("Doc 1", "Renamed"), "utf-8")
+    build(project, out_dir=out)
+    assert {"home", "timeline", "not_found", "document"} <= set(kinds)
+    assert "Renamed" in (out / "en/timeline/index.html").read_text(encoding="utf-8")
+    assert "Renamed" in (out / "index.html").read_text(encoding="utf-8")
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert _tree(out) == _tree(tmp_path / "fresh")
