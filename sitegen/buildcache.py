@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -52,7 +53,7 @@ def site_key(config_repr: str, project: Path, asset_urls: object) -> str:
 
 def _library_versions() -> list[tuple[str, str]]:
     """The libraries whose upgrade can change the output."""
-    versions = []
+    versions = [("Python", sys.version)]  # its Unicode data shapes sentence splitting
     for name in _OUTPUT_LIBRARIES:
         try:
             versions.append((name, metadata.version(name)))

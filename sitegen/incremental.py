@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,9 @@ class IncrementalStages(Stages):
             self._renderer = CachingRenderer(site, project, asset_url=assets.url)
         self._renderer.start(site, assets)
         return self._renderer
+
+    def lock(self, out_dir: Path) -> AbstractContextManager[None]:
+        return nullcontext()  # the preview's own temporary folder: one server writes it
 
     def output(self, out_dir: Path) -> Output:
         return _Collected(self, out_dir)

@@ -32,7 +32,9 @@ MAX_PARAGRAPHS = 300  # per language
 def ingest_text(text: str, *, display_name: str, slug: str, source: str | None = None) -> dict:
     """A content dict (title, source, paragraphs, milestones) from decoded bilingual text."""
     # U+0085 (NEL) is a line break to YAML, and PyYAML cannot write it back in a string.
-    blocks = split_blocks(remove_furniture(text.replace("\x85", "\n")))
+    text = text.replace("\x85", "\n")
+    _check_control_characters(text, display_name)
+    blocks = split_blocks(remove_furniture(text))
     _check_languages(blocks, display_name)
     en = [block for block in blocks if block.language == EN]
     zh = [block for block in blocks if block.language == ZH]
@@ -55,6 +57,25 @@ def ingest_text(text: str, *, display_name: str, slug: str, source: str | None =
     content["paragraphs"] = pairs
     content["milestones"] = extract_milestones(pairs)
     return content
+
+
+# Control characters but tab, line feed and form feed (a page break): the content
+# loader refuses them, so ingest must not write them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
+
+
+def _check_control_characters(text: str, display_name: str) -> None:
+    found = _CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise SiteError(
+            Problem(
+                display_name,
+                line,
+                f"the text contains the control character U+{ord(found[0]):04X}; remove it"
+                " (if the file is in another encoding, give it with --encoding)",
+            )
+        )
 
 
 def ingest_file(src_path: Path, *, display_name: str, encoding: str | None = None) -> dict:

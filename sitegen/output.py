@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
 from .errors import SiteError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; one build at a time is then up to you
+    fcntl = None  # type: ignore[assignment]
 
 # Written into every output folder, so a later build knows the folder is ours to replace.
 MARKER = ".sitegen"
@@ -26,6 +33,42 @@ class Previous:
 
 
 PREVIOUS = Previous()
+
+
+@contextmanager
+def locked(out_dir: Path) -> Iterator[None]:
+    """One build at a time per output folder (two would sweep each other's staging
+    folder); first, a swap a killed build left half done is put right.
+
+    The lock is on the folder that holds the output (a lock file would be one more file
+    in the user's project), so builds into two outputs side by side also wait in turn.
+    """
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:
+        _restore_interrupted_swap(out_dir)
+        yield
+        return
+    handle = os.open(out_dir.parent, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SiteError(
+                f"another build is writing into {out_dir.parent} right now; wait for it to finish"
+            ) from None
+        _restore_interrupted_swap(out_dir)
+        yield
+    finally:
+        os.close(handle)
+
+
+def _restore_interrupted_swap(out_dir: Path) -> None:
+    """A build killed between its two renames left the previous site as .<out>.old-PID."""
+    olds = sorted(out_dir.parent.glob(f".{out_dir.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if olds and not out_dir.exists():
+        olds.pop().rename(out_dir)
+    for old in olds:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def check_output_dir(out_dir: Path, project: Path) -> Path:

@@ -17,7 +17,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
+
+from .errors import SiteError
 
 if TYPE_CHECKING:
     from .content import Document
@@ -65,11 +69,18 @@ def render_documents(
     _renderer, _sink = renderer, sink
     try:
         context = multiprocessing.get_context("fork")
-        with context.Pool(min(workers, len(chunks))) as pool:
+        # concurrent.futures, not multiprocessing.Pool: a worker that dies (the system
+        # out of memory, say) fails the build instead of leaving it waiting forever.
+        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context) as pool:
             slugs = [[d.slug for d in chunk] for chunk in chunks]
-            for counts in pool.imap_unordered(_render_in_worker, slugs):
+            for counts in pool.map(_render_in_worker, slugs):
                 yield counts
                 progress(len(counts))
+    except BrokenProcessPool:
+        raise SiteError(
+            "a rendering process ended unexpectedly (out of memory?); the previous output"
+            " is untouched"
+        ) from None
     finally:
         _renderer = _sink = None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from .assets import STATIC_DIR, Assets, load_assets
 from .buildcache import BuildCache, site_key
 from .config import SiteConfig, load_config, normalise_base_url
 from .content import Document, load_document, load_documents
-from .output import Output, Staging, check_output_dir
+from .output import Output, Staging, check_output_dir, locked
 from .parallel import Sink, worker_count
 from .render import Renderer
 from .site import Site, build_site_model
@@ -56,6 +57,10 @@ class Stages:
         renderer.workers = worker_count()
         return renderer
 
+    def lock(self, out_dir: Path) -> AbstractContextManager[None]:
+        """Held for the whole build: one build at a time per output folder."""
+        return locked(out_dir)
+
     def output(self, out_dir: Path) -> Output:
         """Where rendered files go: a staging folder swapped in whole by commit()."""
         return Staging(out_dir)
@@ -78,13 +83,14 @@ def build(
     # 1. Load and validate the configuration, the output folder and every document.
     config = load_site_config(project, base_url)
     out_dir = check_output_dir(out_dir or project / config.output, project)
-    site = load_site(project, config, stages)
+    with stages.lock(out_dir):
+        site = load_site(project, config, stages)
 
-    # 2. Render every page, data file and static asset into a staging folder beside the
-    #    output (3) that replaces the output whole only once everything has rendered.
-    with stages.output(out_dir) as output:
-        render_into(output.write, project, site, stages, out_dir, use_cache)
-        output.commit(config.keep)
+        # 2. Render every page, data file and static asset into a staging folder beside
+        #    the output (3) that replaces the output whole once everything has rendered.
+        with stages.output(out_dir) as output:
+            render_into(output.write, project, site, stages, out_dir, use_cache)
+            output.commit(config.keep)
 
     return BuildResult(
         out_dir=out_dir,
@@ -115,7 +121,8 @@ def load_site(project: Path, config: SiteConfig, stages: Stages | None = None) -
 def render_files(project: Path, site: Site) -> dict[str, bytes]:
     """The whole site in memory (for `check`): output path -> bytes."""
     files: dict[str, bytes] = {}
-    render_into(files.__setitem__, project, site)
+    # One process: forked workers would fill their own copies of `files`.
+    render_into(files.__setitem__, project, site, in_one_process=True)
     return files
 
 
@@ -126,13 +133,17 @@ def render_into(
     stages: Stages | None = None,
     out_dir: Path | None = None,
     use_cache: bool = True,
+    in_one_process: bool = False,
 ) -> None:
     """Pages, data exports and static assets (CSS/JS content-hashed) into `sink`, as
     (output path, bytes or PREVIOUS for a file carried over from the last build of
-    `out_dir`)."""
+    `out_dir`). Unless `in_one_process`, worker processes call `sink` too, so it must
+    write somewhere they all share (output.Staging writes files)."""
     stages = stages or Stages()
     assets = load_assets(project / STATIC_DIR)
     renderer = stages.renderer(site, project, assets)
+    if in_one_process:
+        renderer.workers = 1
     if out_dir is not None and stages.uses_build_cache:
         key = site_key(repr(site.config), project, assets.urls)
         renderer.cache = BuildCache(out_dir if use_cache else None, key)

@@ -129,10 +129,15 @@ class Renderer:
         return output
 
     def group_counts(self, document: Document) -> list[int]:
-        """How many sentence groups each paragraph has (what the timeline's links need)."""
+        """How many sentence groups each paragraph has (what the timeline's links need);
+        0 for a heading, which the pages show without sentence anchors."""
         counts = self._group_counts.get(document.slug)
         if counts is None or len(counts) != len(document.paragraphs):
-            counts = [len(groups) for groups in self.segments(document)]
+            groups = self.segments(document)
+            counts = [
+                0 if p.is_heading else len(g)
+                for p, g in zip(document.paragraphs, groups, strict=True)
+            ]
         return counts
 
     def render_crawler_files(self) -> dict[str, bytes]:
@@ -237,10 +242,12 @@ class Renderer:
                 f" ({escape(self.milestone_date(entry, right))})</p>"
                 f'<p><a href="{escape(href)}">{escape(entry.document.title["en"])}</a></p>'
             )
-            return self.milestone_date(entry, left), entry.milestone.en, text
+            display = escape(self.milestone_date(entry, left))
+            return display, escape(self.text(entry.milestone, left)), text
 
+        # TimelineJS puts every text field into the page as HTML: all of them escaped.
         title = (
-            self.text(config.title, left),
+            escape(self.text(config.title, left)),
             f'<p lang="{escape(right.lang)}">{escape(self.text(config.title, right))}</p>',
         )
         data = timelinejs_data(self.timeline(), title, describe)

@@ -1,8 +1,9 @@
 """The timeline: every document's milestones in date order, and its TimelineJS export.
 
-Dates are ISO strings of the text's precision (`2022`, `2024-07`, `2025-03-01`), so sorting
-the strings sorts the dates, and a year on its own comes before the months of that year.
-Equal dates keep the order of the documents and of the milestones within a document.
+Dates are ISO strings of the text's precision (`2022`, `2024-07`, `2025-03-01`). A year
+on its own comes before the months of that year, unless its qualifier places it later
+("mid 2024", "later in 2024", "by the end of 2024"). Equal dates keep the order of the
+documents and of the milestones within a document.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import groupby
+
+from markupsafe import escape
 
 from .content import Document, Milestone
 
@@ -46,7 +49,23 @@ def timeline_entries(
             if sentence and sentence <= counts[milestone.paragraph - 1]:
                 anchor += f"-s{sentence}"
             entries.append(Entry(milestone, document, number, anchor))
-    return sorted(entries, key=lambda entry: entry.milestone.date)
+    return sorted(entries, key=lambda entry: when(entry.milestone))
+
+
+# Where in its year (or month) a qualified date falls: "later in 2024" comes after
+# "July 2024", "early 2024" before it. Unqualified, a bare year comes first.
+_PLACE_IN_PERIOD = {"mid": 0.5, "later": 0.9, "end": 1.0, "by-end": 1.0, "by": 1.0}
+
+
+def when(milestone: Milestone) -> tuple[float, float, float]:
+    """A sort key: (year, month, day), with the qualifier placing an imprecise date."""
+    parts = [int(part) for part in milestone.date.split("-")]
+    place = _PLACE_IN_PERIOD.get(milestone.qualifier or "", 0.0)
+    if len(parts) == 1:
+        return (parts[0], place * 13, 0)
+    if len(parts) == 2:
+        return (parts[0], parts[1], place * 32)
+    return (parts[0], parts[1], parts[2])
 
 
 def by_year(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
@@ -57,7 +76,7 @@ def by_year(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:
 def timelinejs_date(date: str, display: str) -> dict[str, int | str]:
     """A TimelineJS date object: numbers for the parts the text gives, nothing made up."""
     parts = dict(zip(("year", "month", "day"), map(int, date.split("-")), strict=False))
-    return {**parts, "display_date": display}
+    return {**parts, "display_date": display}  # display: HTML, escaped by the caller
 
 
 def timelinejs_data(
@@ -78,7 +97,7 @@ def timelinejs_data(
                 "start_date": timelinejs_date(entry.milestone.date, display),
                 "text": {"headline": headline, "text": text},
                 "unique_id": entry.unique_id,
-                "group": entry.document.title["en"],
+                "group": escape(entry.document.title["en"]),
             }
         )
     return {"title": {"text": {"headline": title[0], "text": title[1]}}, "events": events}

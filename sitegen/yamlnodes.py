@@ -9,6 +9,7 @@ through the typed getters below, which report `file:line: sentence` problems.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -86,6 +87,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     if exc.context and exc.context_mark and exc.problem_mark:
         message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
     return (mark.line + 1 if mark else None), message
+
+
+# C0 and C1 control characters but tab and line feed: no page or data file can carry them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -183,6 +188,14 @@ class Reader:
             return None
         if not node.value.strip() and not allow_empty:
             self.report(node, f"{what} is empty")
+            return None
+        control = _CONTROL.search(node.value)
+        if control:  # written as an escape ("\x01"): HTML shows junk, XML (TMX) refuses it
+            self.report(
+                node,
+                f"{what} contains the control character U+{ord(control[0]):04X}"
+                " (an escape such as \\x01 in quotes); remove it",
+            )
             return None
         return node.value
 

@@ -19,26 +19,41 @@
   }
 
   // Side by side: pointing at a sentence, or focusing it, highlights its counterpart;
-  // Enter (or a click) jumps to the counterpart in the other column.
+  // Enter, Space or a click jumps to the counterpart in the other column. The sentences
+  // are one stop in the Tab order (a "roving" tabindex), not hundreds: the arrow keys
+  // move between them (Up/Down within a column, Left/Right across), and a hidden hint
+  // tells screen-reader users so.
   function crossHighlight() {
     var page = document.querySelector(".side-by-side");
     if (!page) return;
     var groups = {};
+    var columns = { en: [], zh: [] };
+    var hint = document.createElement("p");
+    hint.id = "seg-hint";
+    hint.className = "visually-hidden";
+    hint.innerHTML = '<span lang="en">Arrow keys: next sentence; Enter: its translation.</span> ' +
+      '<span lang="zh-Hant-HK">方向鍵：下一句；Enter：對應譯文。</span>';
+    page.appendChild(hint);
     page.querySelectorAll(".seg[data-seg]").forEach(function (seg) {
       (groups[seg.dataset.seg] = groups[seg.dataset.seg] || []).push(seg);
-      seg.tabIndex = 0;
+      columns[/-zh$/.test(seg.id) ? "zh" : "en"].push(seg);
+      seg.tabIndex = -1;
+      seg.setAttribute("aria-describedby", "seg-hint");
     });
+    if (columns.en.length) columns.en[0].tabIndex = 0;
+    function column(seg) { return columns[/-zh$/.test(seg.id) ? "zh" : "en"]; }
+    function moveTo(from, to) {
+      if (!to) return;
+      from.tabIndex = -1;
+      to.tabIndex = 0;
+      to.focus({ preventScroll: true });
+      to.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    }
     function mark(key, on) {
       (groups[key] || []).forEach(function (seg) { seg.classList.toggle("is-active", on); });
     }
     function counterpart(seg) {
       return (groups[seg.dataset.seg] || []).filter(function (s) { return s !== seg; })[0];
-    }
-    function jump(seg) {
-      var other = counterpart(seg);
-      if (!other) return;
-      other.focus({ preventScroll: true });
-      other.scrollIntoView({ block: "nearest", behavior: "smooth" });
     }
     ["mouseover", "focusin"].forEach(function (type) {
       page.addEventListener(type, function (event) {
@@ -54,15 +69,25 @@
     });
     page.addEventListener("keydown", function (event) {
       var seg = event.target.closest && event.target.closest(".seg[data-seg]");
-      if (seg && (event.key === "Enter" || event.key === " ")) {
-        event.preventDefault();
-        jump(seg);
-      }
+      if (!seg) return;
+      var list = column(seg);
+      var at = list.indexOf(seg);
+      var moves = {
+        Enter: counterpart(seg), " ": counterpart(seg),
+        ArrowLeft: counterpart(seg), ArrowRight: counterpart(seg),
+        ArrowDown: list[at + 1], ArrowUp: list[at - 1],
+        Home: list[0], End: list[list.length - 1]
+      };
+      if (!(event.key in moves)) return;
+      event.preventDefault();
+      moveTo(seg, moves[event.key]);
     });
     page.addEventListener("click", function (event) {
       var seg = event.target.closest && event.target.closest(".seg[data-seg]");
       var selection = window.getSelection && window.getSelection();
-      if (seg && !event.target.closest("a") && (!selection || selection.isCollapsed)) jump(seg);
+      if (seg && !event.target.closest("a") && (!selection || selection.isCollapsed)) {
+        moveTo(seg, counterpart(seg));
+      }
     });
   }
 
@@ -81,23 +106,28 @@
   }
 
   // The language switcher keeps the reading position: its links point at the paragraph
-  // being read (the first one whose top is on screen), in the other version.
+  // being read (the first one below the header), in the other version. Where the header
+  // does not stay in view (phones), the reader scrolls back up to reach the switcher: so
+  // only a scroll that comes to rest below the header counts as reading there.
   function keepReadingPosition() {
     var paragraphs = Array.prototype.slice.call(document.querySelectorAll("[id^='p'].pair, article > [id^='p']"));
     var links = document.querySelectorAll(".switcher a[href]");
-    if (!paragraphs.length || !links.length) return;
+    var header = document.querySelector(".site-header");
+    if (!paragraphs.length || !links.length || !header) return;
     function update() {
-      var current = paragraphs.filter(function (p) { return p.getBoundingClientRect().bottom > 0; })[0];
+      var sticky = window.getComputedStyle(header).position === "sticky";
+      var below = sticky ? header.getBoundingClientRect().bottom : 0;
+      if (!sticky && window.scrollY < header.offsetHeight) return;  // back up at the switcher
+      var current = paragraphs.filter(function (p) { return p.getBoundingClientRect().bottom > below; })[0];
       var hash = current && window.scrollY > 0 ? "#" + current.id : "";
       links.forEach(function (link) {
         link.setAttribute("href", link.getAttribute("href").split("#")[0] + hash);
       });
     }
-    var pending = false;
+    var timer = null;
     window.addEventListener("scroll", function () {
-      if (pending) return;
-      pending = true;
-      window.requestAnimationFrame(function () { pending = false; update(); });
+      window.clearTimeout(timer);
+      timer = window.setTimeout(update, 150);  // once the scroll has come to rest
     }, { passive: true });
     update();
   }

@@ -138,6 +138,29 @@ def test_json_parses_and_gives_the_text_back(hostile_site: Path) -> None:
         json.loads(other.read_text(encoding="utf-8"))  # timeline.json too
 
 
+def test_timelinejs_fields_are_inert_html(hostile_site: Path) -> None:
+    """TimelineJS inserts headline, text, display_date, group and title as HTML."""
+    data = json.loads((hostile_site / "data" / "timeline.json").read_text(encoding="utf-8"))
+    assert data["events"], "the hostile document has a milestone"
+    fields = [data["title"]["text"]["headline"], data["title"]["text"]["text"]]
+    for event in data["events"]:
+        fields += [event["text"]["headline"], event["text"]["text"], event["group"]]
+        fields.append(event["start_date"]["display_date"])
+    for html in fields:
+        inspector = _Inspector()
+        inspector.feed(html)
+        tags = {tag for tag, _ in inspector.elements}
+        assert tags <= {"p", "a"}, (html, tags)
+        for _tag, attrs in inspector.elements:
+            assert all(not name.startswith("on") for name in attrs), html
+            href = "".join((attrs.get("href") or "").split()).lower()
+            assert not href.startswith(EXECUTABLE_URL_SCHEMES), html
+    milestone = DOCUMENT["milestones"][0]["en"]
+    shown = _Inspector()
+    shown.feed(data["events"][0]["text"]["headline"])
+    assert "".join(shown.text) == milestone  # escaped once: shows the text as written
+
+
 def test_tmx_parses_and_gives_plain_text_back(hostile_site: Path) -> None:
     tree = ElementTree.parse(hostile_site / "data" / "hostile.tmx")
     units = tree.getroot().findall("./body/tu")

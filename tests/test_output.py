@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -10,10 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from conftest import REPO, make_project
 from sitegen.errors import SiteError
 from sitegen.output import MARKER, check_output_dir, write_site
 from sitegen.pipeline import build
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    """Staging and swapped-out folders a build left beside its output."""
+    return [*folder.glob(".out.staging-*"), *folder.glob(".out.old-*")]
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -27,7 +33,7 @@ def test_build_replaces_the_output_whole(tiny_project: Path, tmp_path: Path) -> 
     build(tiny_project, out_dir=out)
     assert (out / "renamed" / "index.html").is_file()
     assert not (out / "hello").exists(), "pages of a removed document must disappear"
-    assert not list(tmp_path.glob(".out.*")), "no staging folder is left behind"
+    assert not list(_leftovers(tmp_path)), "no staging folder is left behind"
 
 
 def test_failed_write_leaves_previous_output(tmp_path: Path) -> None:
@@ -93,7 +99,7 @@ def test_a_build_killed_half_way_leaves_the_previous_output(tmp_path: Path) -> N
     assert list(tmp_path.glob(".out.staging-*")), "the build was not caught while writing"
     assert _tree(out) == before
     build(project, out_dir=out)  # the next build cleans up after the killed one
-    assert not list(tmp_path.glob(".out.*"))
+    assert not list(_leftovers(tmp_path))
 
 
 def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
@@ -110,3 +116,31 @@ def test_unchanged_files_are_not_rewritten(tmp_path: Path) -> None:
         ), name
     assert (out / "b.html").read_bytes() == b"new"
     assert after["b.html"].st_ino != before["b.html"].st_ino
+
+
+def test_a_second_build_into_the_same_folder_is_refused(tiny_project: Path, tmp_path: Path) -> None:
+    import fcntl
+
+    out = tmp_path / "out"
+    build(tiny_project, out_dir=out)
+    before = _tree(out)
+    handle = os.open(tmp_path, os.O_RDONLY)  # another build holds the folder
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        with pytest.raises(SiteError, match="another build is writing"):
+            build(tiny_project, out_dir=out)
+    finally:
+        os.close(handle)
+    assert _tree(out) == before
+    build(tiny_project, out_dir=out)  # once it is done, building works again
+
+
+def test_a_swap_cut_short_is_put_right_by_the_next_build(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    write_site({"index.html": b"previous"}, out)
+    out.rename(tmp_path / ".out.old-4242")  # killed between the two renames
+    bad = make_project(tmp_path / "bad", {"content/bad.yaml": "title: [\n"})
+    with pytest.raises(SiteError):
+        build(bad, out_dir=out)  # even a build that fails puts the previous site back
+    assert (out / "index.html").read_bytes() == b"previous"
+    assert not list(tmp_path.glob(".out.old-*"))

@@ -64,3 +64,41 @@ def test_a_template_error_in_a_worker_is_reported_whole(
     [problem] = caught.value.problems
     assert problem.file == "templates/document.html" and problem.line
     assert "nope" in problem.message
+
+
+def test_check_sees_every_page_of_a_site_big_enough_for_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sitegen.check import ERROR, run_check
+
+    project = _project(tmp_path / "project")
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
+    findings = run_check(project)
+    assert not [f for f in findings if f.level == ERROR], findings
+
+
+def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from sitegen.render import Renderer
+
+    project = _project(tmp_path / "project")
+    out = tmp_path / "out"
+    build(project, out_dir=out)
+    before = _tree(out)
+    original = Renderer.render_document
+
+    def dies_on_doc_05(self: Renderer, document):  # the system killing a worker
+        if document.slug == "doc-05":
+            os._exit(137)
+        return original(self, document)
+
+    monkeypatch.setattr(Renderer, "render_document", dies_on_doc_05)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
+    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
+    with pytest.raises(SiteError, match="ended unexpectedly"):
+        build(project, out_dir=out, use_cache=False)
+    assert _tree(out) == before

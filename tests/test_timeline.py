@@ -150,7 +150,7 @@ def test_timelinejs_export(site: Path) -> None:
     assert "month" not in events[0]["start_date"] and "day" not in events[2]["start_date"]
     assert events[3]["start_date"]["display_date"] == "from 2025 onwards"
     assert [e["text"]["headline"] for e in events][:2] == [
-        "Blueprint <published>",
+        "Blueprint &lt;published&gt;",  # TimelineJS reads every field as HTML
         "Service started",
     ]
     assert "公布藍圖" in events[0]["text"]["text"]
@@ -175,3 +175,36 @@ def test_home_and_footer_link_to_the_timeline(site: Path) -> None:
     assert 'href="../tc/timeline/"' in home
     document = (site / "en/first/index.html").read_text(encoding="utf-8")
     assert 'href="../../en/timeline/"' in document
+
+
+def test_qualifiers_place_a_year_within_it_and_headings_link_to_themselves(
+    tmp_path: Path,
+) -> None:
+    document = """\
+    title: {en: "Third <3>", zh: "第三"}
+    paragraphs:
+      - {en: "Plans", zh: "計劃", kind: heading}
+      - en: "Work starts in July 2024. More follows later in 2024, and by the end of 2024."
+        zh: "工作於 2024 年 7 月展開。其後在 2024 年稍後及 2024 年年底前陸續有來。"
+    milestones:
+      - {date: "2024", en: "By the end", zh: "年底前", paragraph: 2, qualifier: by-end}
+      - {date: "2024", en: "Later", zh: "稍後", paragraph: 2, qualifier: later}
+      - {date: "2024-07", en: "July", zh: "七月", paragraph: 2}
+      - {date: "2024", en: "Early", zh: "年初", paragraph: 2, qualifier: early}
+      - {date: "2024", en: "Mid", zh: "年中", paragraph: 2, qualifier: mid}
+      - {date: "2023", en: "Heading", zh: "標題", paragraph: 1, sentence: 1}
+    """
+    project = make_project(tmp_path / "project", {"content/third.yaml": document})
+    build(project, out_dir=tmp_path / "out")
+    entries = _entries(tmp_path / "out", "en/timeline")
+    assert entries.times == [
+        "2023",
+        "early 2024",
+        "mid-2024",
+        "July 2024",
+        "later in 2024",
+        "by the end of 2024",
+    ]
+    assert entries.links[0] == "../../en/third/#p1"  # a heading has no sentence anchors
+    data = json.loads((tmp_path / "out/data/timeline.json").read_text(encoding="utf-8"))
+    assert {event["group"] for event in data["events"]} == {"Third &lt;3&gt;"}
