@@ -135,3 +135,25 @@ def test_site_wide_pages_follow_what_they_show(
     assert "Renamed" in (out / "index.html").read_text(encoding="utf-8")
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
     assert _tree(out) == _tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize(
+    "edit",
+    ["content/doc-2.yaml", "templates/base.html", "site.yaml", "static/site.css"],
+)
+def test_after_any_edit_the_cached_build_equals_a_fresh_one(tmp_path: Path, edit: str) -> None:
+    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    build(project, out_dir=out)
+    target = project / edit
+    text = target.read_text(encoding="utf-8")
+    changed = {
+        "content/doc-2.yaml": text.replace("Intro", "Overview"),
+        "templates/base.html": text.replace("<footer", "<!-- edited -->\n<footer"),
+        "site.yaml": text.replace("home: Home", "home: Home page"),
+        "static/site.css": text + "\n.edited { color: inherit; }\n",
+    }[edit]
+    assert changed != text
+    target.write_text(changed, encoding="utf-8")
+    build(project, out_dir=out)
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert _tree(out) == _tree(tmp_path / "fresh")
