@@ -1,15 +1,12 @@
-# The two commands of the README. Everything a fresh machine needs is installed here.
+# The installs behind the README's two commands (`make site`, and `make install-test &&
+# python3 -m pytest`). Everything a fresh machine needs is installed here.
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test install install-test lint
+.PHONY: site install install-test
 
 site: install  ## install the requirements and build _site/ from content/
 	$(PYTHON) build.py
-
-test: install-test lint  ## install the test tools and run every test (browser ones included)
-	$(PYTHON) build.py check
-	$(PYTHON) -m pytest
 
 install:
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -23,7 +20,3 @@ install-test:
 		$(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless; \
 	fi
 	npm ci --prefix tests --no-audit --no-fund --ignore-scripts --loglevel=error
-
-lint:
-	$(PYTHON) -m ruff check .
-	$(PYTHON) -m ruff format --check .

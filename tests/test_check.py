@@ -23,6 +23,12 @@ def test_the_real_site_has_no_errors_under_a_sub_path() -> None:
     assert [str(f) for f in findings] == []
 
 
+def test_check_passes_strictly_on_the_real_project_from_the_command_line() -> None:
+    result = run_build_py("check", "--strict", "--base-url", "https://example.org/guide/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 errors, 0 warnings" in result.stdout
+
+
 def test_broken_links_and_anchors_are_errors(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", {"content/links.yaml": LINKED})
     messages = [str(f) for f in run_check(project, base_url="https://example.org/")]
