@@ -44,8 +44,6 @@ def file_signature(path: Path | str) -> Signature | None:
 class IncrementalStages(Stages):
     """Stages that remember documents, rendered pages and written files between builds."""
 
-    uses_build_cache = False
-
     def __init__(self) -> None:
         self._documents: dict[str, tuple[tuple, Document]] = {}
         self._renderer: CachingRenderer | None = None
@@ -67,7 +65,15 @@ class IncrementalStages(Stages):
         self._documents[src_path] = (key, document)
         return document
 
-    def renderer(self, site: Site, project: Path, assets: Assets) -> Renderer:
+    def renderer(
+        self,
+        site: Site,
+        project: Path,
+        assets: Assets,
+        out_dir: Path | None = None,
+        use_cache: bool = True,
+    ) -> Renderer:
+        """One process, no build cache: this renderer keeps its own, in memory."""
         if self._renderer is None or self._renderer.markdown.allow_html != site.config.allow_html:
             self._renderer = CachingRenderer(site, project, asset_url=assets.url)
         self._renderer.start(site, assets)

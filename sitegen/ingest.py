@@ -21,6 +21,7 @@ from .furniture import remove_furniture
 from .milestones import extract_milestones, merge_milestones
 from .reflow import EN, ZH, Block, join_pieces, split_blocks
 from .textio import decode_source
+from .yamlnodes import CONTROL_CHARACTERS
 
 _LANGUAGE_NAMES = {EN: "English", ZH: "Chinese"}
 # Limits that keep ingest quick (alignment time grows with the square of the paragraphs);
@@ -59,13 +60,10 @@ def ingest_text(text: str, *, display_name: str, slug: str, source: str | None =
     return content
 
 
-# Control characters but tab, line feed and form feed (a page break): the content
-# loader refuses them, so ingest must not write them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f\x7f-\x9f]")
-
-
 def _check_control_characters(text: str, display_name: str) -> None:
-    found = _CONTROL.search(text)
+    """The content loader refuses control characters, so ingest must not write them; a
+    form feed is a page break, which furniture removal handles."""
+    found = CONTROL_CHARACTERS.search(text.replace("\f", " "))
     if found:
         line = text.count("\n", 0, found.start()) + 1
         raise SiteError(

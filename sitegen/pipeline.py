@@ -47,14 +47,25 @@ class Stages:
     """How a build reads a document, gets its renderer and writes. A plain build remembers
     nothing; the preview's subclass (incremental.py) redoes only what changed between runs."""
 
-    uses_build_cache = True  # the preview keeps its own, in memory
-
     def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document:
         return load_document(path, src_path, reserved)
 
-    def renderer(self, site: Site, project: Path, assets: Assets) -> Renderer:
+    def renderer(
+        self,
+        site: Site,
+        project: Path,
+        assets: Assets,
+        out_dir: Path | None = None,
+        use_cache: bool = True,
+    ) -> Renderer:
+        """A renderer for one build. Building into `out_dir`, it renders over every CPU
+        (the workers write into the staging folder) and reuses what the last build of
+        `out_dir` rendered; rendering into memory (`check`) stays in this process."""
         renderer = Renderer(site, project, asset_url=assets.url)
-        renderer.workers = worker_count()
+        if out_dir is not None:
+            renderer.workers = worker_count()
+            key = site_key(repr(site.config), project, assets.urls)
+            renderer.cache = BuildCache(out_dir if use_cache else None, key)
         return renderer
 
     def lock(self, out_dir: Path) -> AbstractContextManager[None]:
@@ -121,8 +132,7 @@ def load_site(project: Path, config: SiteConfig, stages: Stages | None = None) -
 def render_files(project: Path, site: Site) -> dict[str, bytes]:
     """The whole site in memory (for `check`): output path -> bytes."""
     files: dict[str, bytes] = {}
-    # One process: forked workers would fill their own copies of `files`.
-    render_into(files.__setitem__, project, site, in_one_process=True)
+    render_into(files.__setitem__, project, site)
     return files
 
 
@@ -133,20 +143,14 @@ def render_into(
     stages: Stages | None = None,
     out_dir: Path | None = None,
     use_cache: bool = True,
-    in_one_process: bool = False,
 ) -> None:
     """Pages, data exports and static assets (CSS/JS content-hashed) into `sink`, as
     (output path, bytes or PREVIOUS for a file carried over from the last build of
-    `out_dir`). Unless `in_one_process`, worker processes call `sink` too, so it must
-    write somewhere they all share (output.Staging writes files)."""
+    `out_dir`). With an `out_dir`, worker processes call `sink` too, so it must write
+    somewhere they all share (output.Staging writes files)."""
     stages = stages or Stages()
     assets = load_assets(project / STATIC_DIR)
-    renderer = stages.renderer(site, project, assets)
-    if in_one_process:
-        renderer.workers = 1
-    if out_dir is not None and stages.uses_build_cache:
-        key = site_key(repr(site.config), project, assets.urls)
-        renderer.cache = BuildCache(out_dir if use_cache else None, key)
+    renderer = stages.renderer(site, project, assets, out_dir, use_cache)
     # A progress bar on a terminal, once a build has taken more than two seconds.
     with tqdm(
         total=len(site.documents), unit="doc", delay=2, disable=None, leave=False, file=sys.stderr

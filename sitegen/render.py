@@ -62,7 +62,7 @@ class Renderer:
         Documents first (over `self.workers` processes), then the pages that list them all;
         `progress` hears how many documents each step finished.
         """
-        documents = self._carry_over(sink)
+        documents = self._reuse_cached(sink)
         progress(len(self.site.documents) - len(documents))
         for counts in render_documents(self, documents, self.workers, sink, progress):
             self._group_counts.update(counts)
@@ -96,7 +96,7 @@ class Renderer:
             sink(name, data)
         return list(files)
 
-    def _carry_over(self, sink: Sink) -> list[Document]:
+    def _reuse_cached(self, sink: Sink) -> list[Document]:
         """Hand on the files of documents the build cache has as PREVIOUS; return the rest."""
         if self.cache is None:
             return list(self.site.documents)

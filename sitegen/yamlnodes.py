@@ -90,7 +90,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
 
 
 # C0 and C1 control characters but tab and line feed: no page or data file can carry them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -189,7 +189,7 @@ class Reader:
         if not node.value.strip() and not allow_empty:
             self.report(node, f"{what} is empty")
             return None
-        control = _CONTROL.search(node.value)
+        control = CONTROL_CHARACTERS.search(node.value)
         if control:  # written as an escape ("\x01"): HTML shows junk, XML (TMX) refuses it
             self.report(
                 node,

@@ -44,6 +44,26 @@ def make_project(root: Path, files: dict[str, str] | None = None, *, real: bool 
     return root
 
 
+def many_documents(root: Path, count: int) -> Path:
+    """A project of `count` small documents, doc-0 … doc-N, each with its own year."""
+    files = {
+        f"content/doc-{n}.yaml": TINY_DOCUMENT.replace("Hello", f"Doc {n}").replace(
+            "2024", str(2000 + n)
+        )
+        for n in range(count)
+    }
+    return make_project(root, files)
+
+
+def read_tree(root: Path, *, skip: frozenset[str] = frozenset()) -> dict[str, bytes]:
+    """Every file below `root` (relative POSIX path -> bytes), but those named in `skip`."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and p.name not in skip
+    }
+
+
 @pytest.fixture
 def tiny_project(tmp_path: Path) -> Path:
     """The real templates with one small document."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENT, make_project, run_build_py
+from conftest import many_documents, read_tree, run_build_py
 from sitegen.buildcache import MANIFEST
 from sitegen.pipeline import build
 from sitegen.render import Renderer
@@ -27,27 +27,18 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return slugs
 
 
-def _project(root: Path) -> Path:
-    files = {f"content/doc-{n}.yaml": TINY_DOCUMENT.replace("Hello", f"Doc {n}") for n in range(3)}
-    return make_project(root, files)
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
 def test_an_unchanged_rebuild_renders_no_document(tmp_path: Path, rendered: list[str]) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
-    first = _tree(out)
+    first = read_tree(out)
     rendered.clear()
     build(project, out_dir=out)
     assert rendered == []
-    assert _tree(out) == first
+    assert read_tree(out) == first
 
 
 def test_one_edited_document_is_rendered_again(tmp_path: Path, rendered: list[str]) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     page = project / "content/doc-1.yaml"
     page.write_text(page.read_text(encoding="utf-8").replace("Intro", "Preface"), "utf-8")
@@ -55,11 +46,11 @@ def test_one_edited_document_is_rendered_again(tmp_path: Path, rendered: list[st
     build(project, out_dir=out)
     assert rendered == ["doc-1"]
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
-    assert _tree(out) == _tree(tmp_path / "fresh")
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
 
 
 def test_a_template_change_renders_everything(tmp_path: Path, rendered: list[str]) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     template = project / "templates/document.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
@@ -69,7 +60,7 @@ def test_a_template_change_renders_everything(tmp_path: Path, rendered: list[str
 
 
 def test_a_site_yaml_change_renders_everything(tmp_path: Path, rendered: list[str]) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     rendered.clear()
     build(project, out_dir=out, base_url="https://example.org/guide/")
@@ -78,7 +69,7 @@ def test_a_site_yaml_change_renders_everything(tmp_path: Path, rendered: list[st
 
 @pytest.mark.parametrize("damage", ["not json", '{"site": 1}', '{"documents": []}', ""])
 def test_a_damaged_manifest_is_no_cache(tmp_path: Path, rendered: list[str], damage: str) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     (out / MANIFEST).write_text(damage, encoding="utf-8")
     rendered.clear()
@@ -87,7 +78,7 @@ def test_a_damaged_manifest_is_no_cache(tmp_path: Path, rendered: list[str], dam
 
 
 def test_a_deleted_output_file_is_rendered_again(tmp_path: Path, rendered: list[str]) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     (out / "tc/doc-2/index.html").unlink()
     rendered.clear()
@@ -97,7 +88,7 @@ def test_a_deleted_output_file_is_rendered_again(tmp_path: Path, rendered: list[
 
 
 def test_no_cache_renders_everything_from_the_command_line(tmp_path: Path) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     assert run_build_py("build", "--project", str(project), "--out", str(out)).returncode == 0
     page = out / "doc-0/index.html"
     good = page.read_bytes()
@@ -118,7 +109,7 @@ def test_site_wide_pages_follow_what_they_show(
         Renderer, "render_page", lambda self, page: kinds.append(page.kind) or original(self, page)
     )
     monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     document = project / "content/doc-1.yaml"
 
@@ -134,7 +125,7 @@ def test_site_wide_pages_follow_what_they_show(
     assert "Renamed" in (out / "en/timeline/index.html").read_text(encoding="utf-8")
     assert "Renamed" in (out / "index.html").read_text(encoding="utf-8")
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
-    assert _tree(out) == _tree(tmp_path / "fresh")
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
 
 
 @pytest.mark.parametrize(
@@ -142,7 +133,7 @@ def test_site_wide_pages_follow_what_they_show(
     ["content/doc-2.yaml", "templates/base.html", "site.yaml", "static/site.css"],
 )
 def test_after_any_edit_the_cached_build_equals_a_fresh_one(tmp_path: Path, edit: str) -> None:
-    project, out = _project(tmp_path / "project"), tmp_path / "out"
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     target = project / edit
     text = target.read_text(encoding="utf-8")
@@ -156,4 +147,4 @@ def test_after_any_edit_the_cached_build_equals_a_fresh_one(tmp_path: Path, edit
     target.write_text(changed, encoding="utf-8")
     build(project, out_dir=out)
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
-    assert _tree(out) == _tree(tmp_path / "fresh")
+    assert read_tree(out) == read_tree(tmp_path / "fresh")

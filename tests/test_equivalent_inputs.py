@@ -6,14 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENT, make_project
+from conftest import TINY_DOCUMENT, make_project, read_tree
 from sitegen.errors import SiteError
 from sitegen.ingest import MAX_PARAGRAPHS, ingest_text
 from sitegen.pipeline import build
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 @pytest.mark.parametrize(
@@ -35,7 +31,7 @@ def test_bom_and_line_ends_build_the_same_site(tmp_path: Path, variant) -> None:
     site.write_bytes(site.read_bytes().replace(b"\n", b"\r\n"))
     build(plain, out_dir=tmp_path / "plain-out", base_url="https://example.org/")
     build(odd, out_dir=tmp_path / "odd-out", base_url="https://example.org/")
-    assert _tree(tmp_path / "plain-out") == _tree(tmp_path / "odd-out")
+    assert read_tree(tmp_path / "plain-out") == read_tree(tmp_path / "odd-out")
 
 
 def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, make_project
+from conftest import REPO, make_project, read_tree
 from sitegen.errors import SiteError
 from sitegen.output import MARKER, check_output_dir, write_site
 from sitegen.pipeline import build
@@ -20,10 +20,6 @@ from sitegen.pipeline import build
 def _leftovers(folder: Path) -> list[Path]:
     """Staging and swapped-out folders a build left beside its output."""
     return [*folder.glob(".out.staging-*"), *folder.glob(".out.old-*")]
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
 def test_build_replaces_the_output_whole(tiny_project: Path, tmp_path: Path) -> None:
@@ -87,7 +83,7 @@ def test_a_build_killed_half_way_leaves_the_previous_output(tmp_path: Path) -> N
     project = make_large_project(tmp_path / "large", 300)
     out = tmp_path / "out"
     build(project, out_dir=out)
-    before = _tree(out)
+    before = read_tree(out)
     (project / "content" / "message-00001.yaml").unlink()  # the next build differs
     command = [sys.executable, str(REPO / "build.py"), "--project", str(project), "--out", str(out)]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -97,7 +93,7 @@ def test_a_build_killed_half_way_leaves_the_previous_output(tmp_path: Path) -> N
     process.send_signal(signal.SIGKILL)
     process.wait(timeout=10)
     assert list(tmp_path.glob(".out.staging-*")), "the build was not caught while writing"
-    assert _tree(out) == before
+    assert read_tree(out) == before
     build(project, out_dir=out)  # the next build cleans up after the killed one
     assert not list(_leftovers(tmp_path))
 
@@ -123,7 +119,7 @@ def test_a_second_build_into_the_same_folder_is_refused(tiny_project: Path, tmp_
 
     out = tmp_path / "out"
     build(tiny_project, out_dir=out)
-    before = _tree(out)
+    before = read_tree(out)
     handle = os.open(tmp_path, os.O_RDONLY)  # another build holds the folder
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -131,7 +127,7 @@ def test_a_second_build_into_the_same_folder_is_refused(tiny_project: Path, tmp_
             build(tiny_project, out_dir=out)
     finally:
         os.close(handle)
-    assert _tree(out) == before
+    assert read_tree(out) == before
     build(tiny_project, out_dir=out)  # once it is done, building works again
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENT, make_project
+from conftest import many_documents, read_tree
 from sitegen import parallel
 from sitegen.errors import SiteError
 from sitegen.pipeline import build
@@ -14,22 +14,8 @@ from sitegen.pipeline import build
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs the fork start method")
 
 
-def _project(root: Path, count: int = 12) -> Path:
-    files = {
-        f"content/doc-{n:02}.yaml": TINY_DOCUMENT.replace("Hello", f"Doc {n}").replace(
-            "2024", str(2000 + n)
-        )
-        for n in range(count)
-    }
-    return make_project(root, files)
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
-
-
 def test_parallel_output_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    project = _project(tmp_path / "project")
+    project = many_documents(tmp_path / "project", 12)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     build(project, out_dir=tmp_path / "serial")
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
@@ -43,7 +29,7 @@ def test_parallel_output_is_byte_identical(tmp_path: Path, monkeypatch: pytest.M
     )
     build(project, out_dir=tmp_path / "parallel")
     assert contexts == ["fork"], "the build should have rendered in worker processes"
-    serial, parallel_tree = _tree(tmp_path / "serial"), _tree(tmp_path / "parallel")
+    serial, parallel_tree = read_tree(tmp_path / "serial"), read_tree(tmp_path / "parallel")
     assert serial == parallel_tree
     assert "timeline/index.html" in serial and "data/doc-11.tmx" in serial
 
@@ -51,7 +37,7 @@ def test_parallel_output_is_byte_identical(tmp_path: Path, monkeypatch: pytest.M
 def test_a_template_error_in_a_worker_is_reported_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project = _project(tmp_path / "project")
+    project = many_documents(tmp_path / "project", 12)
     template = project / "templates" / "document.html"
     template.write_text(
         template.read_text(encoding="utf-8").replace("{{ sentence }}", "{{ sentence.nope.x }}"),
@@ -71,7 +57,7 @@ def test_check_sees_every_page_of_a_site_big_enough_for_workers(
 ) -> None:
     from sitegen.check import ERROR, run_check
 
-    project = _project(tmp_path / "project")
+    project = many_documents(tmp_path / "project", 12)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
     findings = run_check(project)
@@ -85,14 +71,14 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
 
     from sitegen.render import Renderer
 
-    project = _project(tmp_path / "project")
+    project = many_documents(tmp_path / "project", 12)
     out = tmp_path / "out"
     build(project, out_dir=out)
-    before = _tree(out)
+    before = read_tree(out)
     original = Renderer.render_document
 
     def dies_on_doc_05(self: Renderer, document):  # the system killing a worker
-        if document.slug == "doc-05":
+        if document.slug == "doc-5":
             os._exit(137)
         return original(self, document)
 
@@ -101,4 +87,4 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
     monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
     with pytest.raises(SiteError, match="ended unexpectedly"):
         build(project, out_dir=out, use_cache=False)
-    assert _tree(out) == before
+    assert read_tree(out) == before

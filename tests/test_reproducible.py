@@ -8,11 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO
-
-
-def _tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+from conftest import REPO, read_tree
 
 
 def _build(project: Path, out: Path, **env: str) -> None:
@@ -49,7 +45,7 @@ def test_builds_are_byte_identical_across_conditions(tmp_path: Path) -> None:
         PYTHONHASHSEED="4242",
         SOURCE_DATE_EPOCH="1700000000",
     )
-    one, two = _tree(tmp_path / "out1"), _tree(tmp_path / "out2")
+    one, two = read_tree(tmp_path / "out1"), read_tree(tmp_path / "out2")
     assert sorted(one) == sorted(two)
     different = [name for name in one if one[name] != two[name]]
     assert different == []
