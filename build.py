@@ -72,13 +72,13 @@ def run_publish(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    from sitegen.serve import serve
+    from sitegen.preview.watcher import serve
 
     return serve(args.project, host=args.host, port=args.port, open_browser=args.open)
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from sitegen.ingest import (
+    from sitegen.ingest.paragraphs import (
         ingest_file,
         is_title_from_slug,
         keep_reviewed_milestones,

@@ -22,7 +22,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sitegen.sentence_align import align_sentences, length_ratio  # noqa: E402
+from sitegen.align.sentences import align_sentences, length_ratio  # noqa: E402
 
 GOLD = REPO / "tests" / "fixtures" / "alignment_gold.yaml"
 LOW_CONFIDENCE = 0.5  # the threshold below which `build.py check` asks for a review

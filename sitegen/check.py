@@ -143,8 +143,8 @@ def run_check(project, base_url: str | None = None) -> list[Finding]:
 
 def check_alignment(document) -> list[Finding]:
     """Warnings: low-confidence sentence groups, and numbers or names one language lacks."""
-    from .consistency import find_inconsistencies
-    from .derive import LOW_CONFIDENCE, segment_document
+    from .align.consistency import find_inconsistencies
+    from .align.segments import LOW_CONFIDENCE, segment_document
 
     findings = []
     for number, (paragraph, groups) in enumerate(

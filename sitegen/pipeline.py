@@ -11,14 +11,14 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .assets import STATIC_DIR, Assets, load_assets
-from .buildcache import BuildCache, site_key
-from .config import SiteConfig, load_config, normalise_base_url
-from .content import Document, load_document, load_documents
-from .output import Output, Staging, check_output_dir, locked
-from .parallel import Sink, worker_count
-from .render import Renderer
-from .site import Site, build_site_model
+from .model.config import SiteConfig, load_config, normalise_base_url
+from .model.content import Document, load_document, load_documents
+from .model.site import Site, build_site_model
+from .output.assets import STATIC_DIR, Assets, load_assets
+from .output.cache import BuildCache, site_key
+from .output.parallel import Sink, worker_count
+from .output.staging import Output, Staging, check_output_dir, locked
+from .render.pages import Renderer
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitegen.align import align_texts, anchors
+from sitegen.align.paragraphs import align_texts, anchors
 
 LONG_EN = "The Association works with the whole industry on many things every year. " * 3
 SHORT_EN = "We thank everyone."

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import many_documents, read_tree, run_build_py
-from sitegen.buildcache import MANIFEST
+from sitegen.output.cache import MANIFEST
 from sitegen.pipeline import build
-from sitegen.render import Renderer
+from sitegen.render.pages import Renderer
 
 
 @pytest.fixture

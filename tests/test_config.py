@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from sitegen.config import load_config, normalise_base_url
 from sitegen.errors import SiteError
+from sitegen.model.config import load_config, normalise_base_url
 
 
 def test_repository_site_yaml_loads() -> None:

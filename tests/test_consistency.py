@@ -6,8 +6,8 @@ import pytest
 import yaml
 
 from conftest import REPO
-from sitegen.consistency import find_inconsistencies
-from sitegen.sentence_align import align_sentences, length_ratio
+from sitegen.align.consistency import find_inconsistencies
+from sitegen.align.sentences import align_sentences, length_ratio
 
 
 def test_consistent_group_has_no_findings() -> None:

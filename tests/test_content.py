@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TINY_DOCUMENT, make_project
-from sitegen.content import load_documents
 from sitegen.errors import SiteError
+from sitegen.model.content import load_documents
 
 
 def test_tiny_document_loads_with_lines(tiny_project: Path) -> None:

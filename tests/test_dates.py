@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.dates import QUALIFIERS, DateMention, find_dates, format_date, format_qualified
+from sitegen.text.dates import QUALIFIERS, DateMention, find_dates, format_date, format_qualified
 
 
 def found(text: str, language: str) -> list[tuple[str, str | None, str]]:

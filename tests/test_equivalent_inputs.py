@@ -8,7 +8,7 @@ import pytest
 
 from conftest import TINY_DOCUMENT, make_project, read_tree
 from sitegen.errors import SiteError
-from sitegen.ingest import MAX_PARAGRAPHS, ingest_text
+from sitegen.ingest.paragraphs import MAX_PARAGRAPHS, ingest_text
 from sitegen.pipeline import build
 
 

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from test_ingest import bilingual_text, squeeze
 
-from sitegen.config import load_config
-from sitegen.content import load_document, load_documents
 from sitegen.errors import SiteError
-from sitegen.ingest import dump_content, ingest_text, is_title_from_slug
-from sitegen.site import build_site_model
+from sitegen.ingest.paragraphs import dump_content, ingest_text, is_title_from_slug
+from sitegen.model.config import load_config
+from sitegen.model.content import load_document, load_documents
+from sitegen.model.site import build_site_model
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "100"))
 FUZZ = settings(

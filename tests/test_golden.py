@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from conftest import REPO, read_tree
-from sitegen.buildcache import MANIFEST
+from sitegen.output.cache import MANIFEST
 from sitegen.pipeline import build
 
 # The build cache's manifest hashes the tool's own code: it changes with every edit.

@@ -12,9 +12,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.content import load_document
 from sitegen.errors import SiteError
-from sitegen.ingest import (
+from sitegen.ingest.blocks import join_lines
+from sitegen.ingest.paragraphs import (
     dump_content,
     ingest_file,
     ingest_text,
@@ -22,7 +22,7 @@ from sitegen.ingest import (
     slug_title,
     write_content,
 )
-from sitegen.reflow import join_lines
+from sitegen.model.content import load_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 FOREWORD = Path(__file__).resolve().parent.parent / "content" / "foreword.txt"

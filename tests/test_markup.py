@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sitegen.markup import InlineMarkdown, plain_text
+from sitegen.render.markup import InlineMarkdown, plain_text
 
 md = InlineMarkdown()
 

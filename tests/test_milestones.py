@@ -10,11 +10,11 @@ import yaml
 
 import build
 from conftest import make_project
-from sitegen.content import Milestone, load_document
-from sitegen.dates import DateMention
-from sitegen.derive import segment_document
-from sitegen.ingest import dump_content, ingest_text
-from sitegen.milestones import event_label, extract_milestones, merge_milestones
+from sitegen.align.segments import segment_document
+from sitegen.ingest.milestones import event_label, extract_milestones, merge_milestones
+from sitegen.ingest.paragraphs import dump_content, ingest_text
+from sitegen.model.content import Milestone, load_document
+from sitegen.text.dates import DateMention
 
 PARAGRAPHS = [
     {"en": "Progress report", "zh": "進度報告", "kind": "heading"},

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from sitegen.numbers import (
+from sitegen.text.numbers import (
     Number,
     anchor_keys,
     chinese_numbers,

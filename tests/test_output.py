@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO, make_project, read_tree
 from sitegen.errors import SiteError
-from sitegen.output import MARKER, check_output_dir, write_site
+from sitegen.output.staging import MARKER, check_output_dir, write_site
 from sitegen.pipeline import build
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import many_documents, read_tree
-from sitegen import parallel
 from sitegen.errors import SiteError
+from sitegen.output import parallel
 from sitegen.pipeline import build
 
 pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="needs the fork start method")
@@ -69,7 +69,7 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
 ) -> None:
     import os
 
-    from sitegen.render import Renderer
+    from sitegen.render.pages import Renderer
 
     project = many_documents(tmp_path / "project", 12)
     out = tmp_path / "out"

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from bench.eval_alignment import evaluate, load_gold, paragraph
 from conftest import REPO
-from sitegen import sentence_align
-from sitegen.sentence_align import DEFAULT_RATIO, SentenceGroup, align_sentences, length_ratio
-from sitegen.sentences import split_chinese, split_english
+from sitegen.align import sentences as sentence_align
+from sitegen.align.sentences import DEFAULT_RATIO, SentenceGroup, align_sentences, length_ratio
+from sitegen.text.sentences import split_chinese, split_english
 
 GOLD = load_gold()
 

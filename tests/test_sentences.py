@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitegen.sentences import split_chinese, split_english
+from sitegen.text.sentences import split_chinese, split_english
 
 
 @pytest.mark.parametrize(

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, TINY_DOCUMENT, make_project, read_tree, run_build_py
-from sitegen.buildcache import MANIFEST
-from sitegen.incremental import IncrementalStages
+from sitegen.output.cache import MANIFEST
 from sitegen.pipeline import build
-from sitegen.serve import snapshot
+from sitegen.preview.memory import IncrementalStages
+from sitegen.preview.watcher import snapshot
 
 ERROR_PANEL = "sitegen-build-error"
 MISSING_ZH = "content/hello.yaml:6: paragraph 2 has English text but no Chinese (zh) text"

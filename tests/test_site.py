@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from sitegen.config import load_config
-from sitegen.content import load_documents
-from sitegen.site import BOTH, build_site_model, relative_url
+from sitegen.model.config import load_config
+from sitegen.model.content import load_documents
+from sitegen.model.site import BOTH, build_site_model, relative_url
 
 
 def test_pages_follow_govhk_language_paths(tiny_project: Path) -> None:

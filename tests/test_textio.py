@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from sitegen.errors import SiteError
-from sitegen.textio import decode_source
+from sitegen.ingest.decode import decode_source
 
 TEXT = "Hong Kong\n香港通訊業聯會\n"
 

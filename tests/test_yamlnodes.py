@@ -7,7 +7,7 @@ import time
 import pytest
 
 from sitegen.errors import Problems, SiteError
-from sitegen.yamlnodes import Reader, compose_yaml
+from sitegen.model.yamlnodes import Reader, compose_yaml
 
 
 def read(text: str):

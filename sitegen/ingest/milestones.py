@@ -19,8 +19,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .dates import DateMention, find_dates, format_date
-from .sentence_align import align_sentences, length_ratio
+from ..align.sentences import align_sentences, length_ratio
+from ..text.dates import DateMention, find_dates, format_date
 
 MAX_LABEL = {"en": 80, "zh": 40}  # characters; longer labels are cut at a word, with "…"
 _CLAUSE = {"en": re.compile(r"[,;:]\s+|[.!?]\s+|\s+[–—]\s+"), "zh": re.compile(r"[，；：。！？]")}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import Problem, SiteError
+from ..errors import Problem, SiteError
 
 # Longest BOM first: the UTF-32-LE BOM starts with the UTF-16-LE one.
 _BOMS = (

@@ -26,14 +26,14 @@ from tornado import netutil
 from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
-from .assets import STATIC_DIR
-from .config import CONFIG_FILE
-from .content import CONTENT_DIR
-from .errors import SiteError
-from .incremental import IncrementalStages, Signature, file_signature
-from .pipeline import build
-from .preview import is_loopback, make_app, reload_browsers
-from .render import TEMPLATES_DIR
+from ..errors import SiteError
+from ..model.config import CONFIG_FILE
+from ..model.content import CONTENT_DIR
+from ..output.assets import STATIC_DIR
+from ..pipeline import build
+from ..preview.memory import IncrementalStages, Signature, file_signature
+from ..preview.server import is_loopback, make_app, reload_browsers
+from ..render.pages import TEMPLATES_DIR
 
 WATCHED_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)  # and site.yaml; never . or the output
 POLL_SECONDS = 0.05

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .config import SiteConfig
-from .site import BOTH, Page, relative_url
+from ..model.config import SiteConfig
+from ..model.site import BOTH, Page, relative_url
 
 X_DEFAULT = "x-default"
 DESCRIPTION_LENGTH = {"en": 160, "zh": 80}  # characters: Chinese says more per character

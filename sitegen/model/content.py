@@ -12,11 +12,11 @@ from pathlib import Path
 
 from yaml.nodes import Node
 
-from .config import TEXT_FIELDS
-from .dates import QUALIFIERS
-from .errors import Problem, Problems, SiteError
-from .paragraphs import Paragraph, read_paragraphs
-from .yamlnodes import Reader, compose_yaml
+from ..errors import Problem, Problems, SiteError
+from ..model.config import TEXT_FIELDS
+from ..model.paragraphs import Paragraph, read_paragraphs
+from ..model.yamlnodes import Reader, compose_yaml
+from ..text.dates import QUALIFIERS
 
 CONTENT_DIR = "content"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

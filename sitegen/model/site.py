@@ -12,9 +12,9 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .config import Language, SiteConfig
-from .content import Document
-from .errors import Problems
+from ..errors import Problems
+from ..model.config import Language, SiteConfig
+from ..model.content import Document
 
 BOTH = "both"  # the variant key of side-by-side pages
 

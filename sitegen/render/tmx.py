@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from xml.etree import ElementTree
 
-from .content import Document
-from .derive import Segment
+from ..align.segments import Segment
+from ..model.content import Document
 
 TOOL_NAME = "bilingual-site"
 TOOL_VERSION = "0.1"

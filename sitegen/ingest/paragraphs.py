@@ -15,13 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from .align import align_texts
-from .errors import Problem, SiteError
-from .furniture import remove_furniture
-from .milestones import extract_milestones, merge_milestones
-from .reflow import EN, ZH, Block, join_pieces, split_blocks
-from .textio import decode_source
-from .yamlnodes import CONTROL_CHARACTERS
+from ..align.paragraphs import align_texts
+from ..errors import Problem, SiteError
+from ..ingest.blocks import EN, ZH, Block, join_pieces, split_blocks
+from ..ingest.decode import decode_source
+from ..ingest.furniture import remove_furniture
+from ..ingest.milestones import extract_milestones, merge_milestones
+from ..model.yamlnodes import CONTROL_CHARACTERS
 
 _LANGUAGE_NAMES = {EN: "English", ZH: "Chinese"}
 # Limits that keep ingest quick (alignment time grows with the square of the paragraphs);

@@ -16,7 +16,7 @@ English (case aside).
 
 from __future__ import annotations
 
-from .numbers import GLOSSARY, Number, chinese_numbers, english_numbers, latin_names
+from ..text.numbers import GLOSSARY, Number, chinese_numbers, english_numbers, latin_names
 
 _SIDES = {"en": "the English", "zh": "the Chinese"}
 _REPORTED_FROM = 10  # a spelled number below this is reported missing only with digits

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import opencc
 from yaml.nodes import Node
 
-from .errors import Problem, Problems, SiteError
-from .yamlnodes import Reader, compose_yaml
+from ..errors import Problem, Problems, SiteError
+from ..model.yamlnodes import Reader, compose_yaml
 
 CONFIG_FILE = "site.yaml"
 TEXT_FIELDS = ("en", "zh")  # the two halves of every content pair

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Document
-from .sentence_align import align_sentences, length_ratio
+from ..align.sentences import align_sentences, length_ratio
+from ..model.content import Document
 
 LOW_CONFIDENCE = 0.5  # below this, `build.py check` asks a reviewer to look
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
-from .errors import SiteError
+from ..errors import SiteError
 
 try:
     import fcntl

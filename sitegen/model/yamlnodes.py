@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem, Problems, SiteError
+from ..errors import Problem, Problems, SiteError
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"

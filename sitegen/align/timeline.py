@@ -14,7 +14,7 @@ from itertools import groupby
 
 from markupsafe import escape
 
-from .content import Document, Milestone
+from ..model.content import Document, Milestone
 
 
 @dataclass(frozen=True)

@@ -9,20 +9,20 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from .buildcache import MANIFEST, SITE_WIDE, BuildCache, site_wide_key
-from .config import Language
-from .content import Document, Milestone, Paragraph
-from .dates import format_qualified
-from .derive import Segment, segment_document
-from .errors import Problem, SiteError
-from .markup import InlineMarkdown, plain_text
-from .metadata import alternates, describe, link
-from .output import PREVIOUS
-from .parallel import Sink, render_documents
-from .site import BOTH, Page, Site, relative_url
-from .textconvert import Converters
-from .timeline import Entry, by_year, timeline_entries, timelinejs_data
-from .tmx import render_tmx
+from ..align.segments import Segment, segment_document
+from ..align.timeline import Entry, by_year, timeline_entries, timelinejs_data
+from ..errors import Problem, SiteError
+from ..model.config import Language
+from ..model.content import Document, Milestone, Paragraph
+from ..model.site import BOTH, Page, Site, relative_url
+from ..output.cache import MANIFEST, SITE_WIDE, BuildCache, site_wide_key
+from ..output.parallel import Sink, render_documents
+from ..output.staging import PREVIOUS
+from ..render.convert import Converters
+from ..render.markup import InlineMarkdown, plain_text
+from ..render.metadata import alternates, describe, link
+from ..render.tmx import render_tmx
+from ..text.dates import format_qualified
 
 TEMPLATES_DIR = "templates"
 TIMELINE_DATA = "data/timeline.json"

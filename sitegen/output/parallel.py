@@ -21,12 +21,12 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
-from .errors import SiteError
+from ..errors import SiteError
 
 if TYPE_CHECKING:
-    from .content import Document
-    from .output import Previous
-    from .render import Renderer
+    from ..model.content import Document
+    from ..output.staging import Previous
+    from ..render.pages import Renderer
 
 PARALLEL_FROM = 40  # documents; below this, starting workers costs more than it saves
 CHUNK = 8  # documents per task: small enough to balance, large enough to amortise

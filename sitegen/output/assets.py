@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import SiteError
+from ..errors import SiteError
 
 STATIC_DIR = "static"
 HASHED_SUFFIXES = (".css", ".js")

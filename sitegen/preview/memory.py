@@ -18,12 +18,12 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
-from .assets import Assets
-from .content import Document
-from .output import MARKER, MARKER_TEXT, Output, Previous
-from .pipeline import Stages
-from .render import TEMPLATES_DIR, Renderer
-from .site import Page, Site
+from ..model.content import Document
+from ..model.site import Page, Site
+from ..output.assets import Assets
+from ..output.staging import MARKER, MARKER_TEXT, Output, Previous
+from ..pipeline import Stages
+from ..render.pages import TEMPLATES_DIR, Renderer
 
 # Template variables that read every document: a page using one is rendered again
 # whenever any document changes (the home page's list, the timeline).

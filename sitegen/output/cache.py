@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .content import Document
+from ..model.content import Document
 
 MANIFEST = ".sitegen-manifest.json"
 SITE_WIDE = "*site-wide*"  # the site-wide files' entry; no slug can contain "*"
