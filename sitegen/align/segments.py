@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..align.sentences import align_sentences, length_ratio
 from ..model.content import Document
+from .sentences import align_sentences, length_ratio
 
 LOW_CONFIDENCE = 0.5  # below this, `build.py check` asks a reviewer to look
 

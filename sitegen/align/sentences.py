@@ -17,9 +17,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..align.paragraphs import PRIORS, VARIANCE, text_length
 from ..text.numbers import anchor_keys
 from ..text.sentences import split_chinese, split_english
+from .paragraphs import PRIORS, VARIANCE, text_length
 
 DEFAULT_RATIO = 0.3  # Chinese characters per English one in Hong Kong government text
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly

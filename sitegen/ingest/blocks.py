@@ -1,4 +1,4 @@
-"""Scripts and re-flow: which language a line is in, and how hard-wrapped lines join.
+"""Re-flow: how hard-wrapped lines join, and where blocks and headings begin.
 
 A PDF extraction breaks lines where the printed column ended. English joins them with one
 space; Chinese is written without spaces, so two CJK characters join directly, and a space
@@ -8,51 +8,14 @@ goes back only beside a Latin letter or digit (`在 2024 年`, as the source spa
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-EN, ZH = "en", "zh"
+from ..text.scripts import EN, is_cjk, is_latin_alnum, line_language
 
-# Han ideographs (with extensions A-G and the compatibility blocks), CJK and full-width
-# punctuation, bopomofo and the HKSCS private-use block are all "CJK" for joining.
-_CJK = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31a0-\u31bf\u3200-\u9fff\ue000-\uf8ff"
-    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
-)
-_ENGLISH_WORD = re.compile(r"[A-Za-z]*[a-z]{2}[A-Za-z]*")  # anchors like AI, 5G, ICT are not
 _SPACES = re.compile(r"[ \t]+")
 _CLOSING = "\"'”’」』）)》〉]】"  # may follow the full stop that ends a sentence
 _SENTENCE_END = ".!?:;…。！？：；"
 _NUMBERED = re.compile(r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）])\s*\S")
-
-
-def is_cjk(char: str) -> bool:
-    return bool(_CJK.match(char))
-
-
-def is_latin_alnum(char: str) -> bool:
-    """A Latin letter (any accent) or an ASCII digit: the characters a space separates."""
-    if char.isascii():
-        return char.isalnum()
-    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
-
-
-def line_language(line: str, current: str | None = None) -> str | None:
-    """EN or ZH; `current` when the line does not clearly switch; None if it cannot say.
-
-    Inside a paragraph a line only changes language when it is unmistakable: English
-    needs no CJK at all, so a Chinese line wrapped at `Official Guide》` stays Chinese.
-    Digits, acronyms and punctuation (`2024`, `5G+AI`) alone say nothing.
-    """
-    cjk = len(_CJK.findall(line))
-    words = len(_ENGLISH_WORD.findall(line))
-    if current == ZH:
-        return EN if words and not cjk else ZH
-    if cjk and cjk >= words:
-        return ZH
-    if current == EN or words > cjk:
-        return EN
-    return None
 
 
 def ends_sentence(line: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..ingest.blocks import ends_sentence
+from .blocks import ends_sentence
 
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a blank line
 _BREAK = (0, "\f")  # a page break marker in the item stream

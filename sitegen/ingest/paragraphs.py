@@ -17,11 +17,11 @@ import yaml
 
 from ..align.paragraphs import align_texts
 from ..errors import Problem, SiteError
-from ..ingest.blocks import EN, ZH, Block, join_pieces, split_blocks
-from ..ingest.decode import decode_source
-from ..ingest.furniture import remove_furniture
-from ..ingest.milestones import extract_milestones, merge_milestones
-from ..model.yamlnodes import CONTROL_CHARACTERS
+from ..text.scripts import CONTROL_CHARACTERS, EN, ZH
+from .blocks import Block, join_pieces, split_blocks
+from .decode import decode_source
+from .furniture import remove_furniture
+from .milestones import extract_milestones, merge_milestones
 
 _LANGUAGE_NAMES = {EN: "English", ZH: "Chinese"}
 # Limits that keep ingest quick (alignment time grows with the square of the paragraphs);

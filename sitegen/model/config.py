@@ -11,7 +11,7 @@ import opencc
 from yaml.nodes import Node
 
 from ..errors import Problem, Problems, SiteError
-from ..model.yamlnodes import Reader, compose_yaml
+from .yamlnodes import Reader, compose_yaml
 
 CONFIG_FILE = "site.yaml"
 TEXT_FIELDS = ("en", "zh")  # the two halves of every content pair

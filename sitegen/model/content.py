@@ -13,10 +13,10 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from ..errors import Problem, Problems, SiteError
-from ..model.config import TEXT_FIELDS
-from ..model.paragraphs import Paragraph, read_paragraphs
-from ..model.yamlnodes import Reader, compose_yaml
 from ..text.dates import QUALIFIERS
+from .config import TEXT_FIELDS
+from .paragraphs import Paragraph, read_paragraphs
+from .yamlnodes import Reader, compose_yaml
 
 CONTENT_DIR = "content"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

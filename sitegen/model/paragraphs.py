@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from yaml.nodes import Node
 
-from ..model.config import TEXT_FIELDS
-from ..model.yamlnodes import Reader
+from .config import TEXT_FIELDS
+from .yamlnodes import Reader
 
 PARAGRAPH_KINDS = ("paragraph", "heading")
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..errors import Problems
-from ..model.config import Language, SiteConfig
-from ..model.content import Document
+from .config import Language, SiteConfig
+from .content import Document
 
 BOTH = "both"  # the variant key of side-by-side pages
 

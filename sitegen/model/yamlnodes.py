@@ -9,7 +9,6 @@ through the typed getters below, which report `file:line: sentence` problems.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem, Problems, SiteError
+from ..text.scripts import CONTROL_CHARACTERS
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -87,10 +87,6 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> tuple[int | None, str]:
     if exc.context and exc.context_mark and exc.problem_mark:
         message += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
     return (mark.line + 1 if mark else None), message
-
-
-# C0 and C1 control characters but tab and line feed: no page or data file can carry them.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 @dataclass

@@ -25,8 +25,8 @@ from ..errors import SiteError
 
 if TYPE_CHECKING:
     from ..model.content import Document
-    from ..output.staging import Previous
     from ..render.pages import Renderer
+    from .staging import Previous
 
 PARALLEL_FROM = 40  # documents; below this, starting workers costs more than it saves
 CHUNK = 8  # documents per task: small enough to balance, large enough to amortise

@@ -31,9 +31,9 @@ from ..model.config import CONFIG_FILE
 from ..model.content import CONTENT_DIR
 from ..output.assets import STATIC_DIR
 from ..pipeline import build
-from ..preview.memory import IncrementalStages, Signature, file_signature
-from ..preview.server import is_loopback, make_app, reload_browsers
 from ..render.pages import TEMPLATES_DIR
+from .memory import IncrementalStages, Signature, file_signature
+from .server import is_loopback, make_app, reload_browsers
 
 WATCHED_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)  # and site.yaml; never . or the output
 POLL_SECONDS = 0.05

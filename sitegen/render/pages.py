@@ -18,11 +18,11 @@ from ..model.site import BOTH, Page, Site, relative_url
 from ..output.cache import MANIFEST, SITE_WIDE, BuildCache, site_wide_key
 from ..output.parallel import Sink, render_documents
 from ..output.staging import PREVIOUS
-from ..render.convert import Converters
-from ..render.markup import InlineMarkdown, plain_text
-from ..render.metadata import alternates, describe, link
-from ..render.tmx import render_tmx
 from ..text.dates import format_qualified
+from .convert import Converters
+from .markup import InlineMarkdown, plain_text
+from .metadata import alternates, describe, link
+from .tmx import render_tmx
 
 TEMPLATES_DIR = "templates"
 TIMELINE_DATA = "data/timeline.json"

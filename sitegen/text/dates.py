@@ -16,7 +16,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from ..text.numbers import chinese_numeral
+from .numbers import chinese_numeral
 
 # key: (English, Chinese) display; {date} is the formatted date, {period} is 年 for a bare
 # year (2025年年底, but 2025年7月底). Only the distinctions a timeline reader needs.

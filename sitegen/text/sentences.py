@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..text.numbers import MEASURE_WORDS
+from .numbers import MEASURE_WORDS
 
 # Lower-cased words that a full stop follows without ending the sentence.
 _ABBREVIATED = (

@@ -1,0 +1,53 @@
+"""Which script a character or line is in, and the characters no text may carry.
+
+Pure text knowledge, shared by ingest (splitting languages, re-flowing lines) and the
+content loader (refusing control characters).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+EN, ZH = "en", "zh"
+
+# Han ideographs (with extensions A-G and the compatibility blocks), CJK and full-width
+# punctuation, bopomofo and the HKSCS private-use block are all "CJK" for joining.
+CJK_CHARACTER = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31a0-\u31bf\u3200-\u9fff\ue000-\uf8ff"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
+)
+_ENGLISH_WORD = re.compile(r"[A-Za-z]*[a-z]{2}[A-Za-z]*")  # anchors like AI, 5G, ICT are not
+
+
+def is_cjk(char: str) -> bool:
+    return bool(CJK_CHARACTER.match(char))
+
+
+def is_latin_alnum(char: str) -> bool:
+    """A Latin letter (any accent) or an ASCII digit: the characters a space separates."""
+    if char.isascii():
+        return char.isalnum()
+    return char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+
+
+def line_language(line: str, current: str | None = None) -> str | None:
+    """EN or ZH; `current` when the line does not clearly switch; None if it cannot say.
+
+    Inside a paragraph a line only changes language when it is unmistakable: English
+    needs no CJK at all, so a Chinese line wrapped at `Official Guide》` stays Chinese.
+    Digits, acronyms and punctuation (`2024`, `5G+AI`) alone say nothing.
+    """
+    cjk = len(CJK_CHARACTER.findall(line))
+    words = len(_ENGLISH_WORD.findall(line))
+    if current == ZH:
+        return EN if words and not cjk else ZH
+    if cjk and cjk >= words:
+        return ZH
+    if current == EN or words > cjk:
+        return EN
+    return None
+
+
+# C0 and C1 control characters but tab and line feed: no page or data file can carry them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
