@@ -10,6 +10,7 @@ import traceback
 from pathlib import Path
 
 from sitegen.errors import SiteError
+from sitegen.project import CONTENT_DIR
 
 PROJECT = Path(__file__).resolve().parent
 COMMANDS = ("build", "ingest", "check", "publish", "serve")
@@ -86,7 +87,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     )
 
     source = Path(args.source)
-    dest = Path(args.output) if args.output else args.project / "content" / f"{source.stem}.yaml"
+    dest = Path(args.output) if args.output else args.project / CONTENT_DIR / f"{source.stem}.yaml"
     content = ingest_file(source, display_name=_shown(source), encoding=args.encoding)
     new = len(content["milestones"])
     if args.force:  # the file may hold reviewed milestones: keep them

@@ -9,9 +9,20 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .align.consistency import find_inconsistencies
+from .align.segments import LOW_CONFIDENCE, Derived, derive_document
+from .align.timeline import timeline_entries
 from .errors import Problem
+from .model.content import Document
+from .model.load import load_site, load_site_config
+from .model.site import Site
+from .model.units import site_wide_units
+from .output.assets import load_assets
+from .project import CONFIG_FILE, STATIC_DIR
+from .render.pages import Renderer
 
 ERROR, WARNING = "error", "warning"
 
@@ -68,7 +79,7 @@ def check_files(files: dict[str, bytes], base_url: str, out_name: str) -> list[F
         findings += _check_hreflang(name, page, pages, base_url, shown)
     if not base_url:
         message = "no base_url: hreflang links are relative and no sitemap.xml is written"
-        findings.append(Finding(WARNING, Problem("site.yaml", None, message)))
+        findings.append(Finding(WARNING, Problem(CONFIG_FILE, None, message)))
     return findings
 
 
@@ -128,27 +139,38 @@ def _check_hreflang(name: str, page: _Page, pages: dict, base_url: str, shown: s
     return findings
 
 
-def run_check(project, base_url: str | None = None) -> list[Finding]:
+def run_check(project: Path, base_url: str | None = None) -> list[Finding]:
     """Render the project as `build` would, in memory, and check what would be published,
-    then review the sentence alignment of every document."""
-    from .pipeline import load_site, load_site_config, render_files
-
+    then review the sentence alignment of every document (derived once, for both)."""
     config = load_site_config(project, base_url)
     site = load_site(project, config)
-    findings = check_files(render_files(project, site), config.base_url, config.output)
+    files, derived = render_in_memory(project, site)
+    findings = check_files(files, config.base_url, config.output)
     for document in site.documents:
-        findings += check_alignment(document)
+        findings += check_alignment(document, derived[document.slug])
     return findings
 
 
-def check_alignment(document) -> list[Finding]:
-    """Warnings: low-confidence sentence groups, and numbers or names one language lacks."""
-    from .align.consistency import find_inconsistencies
-    from .align.segments import LOW_CONFIDENCE, segment_document
+def render_in_memory(project: Path, site: Site) -> tuple[dict[str, bytes], dict[str, Derived]]:
+    """Every file `build` would write (output path -> bytes), in this process, nothing
+    carried over; and every document's derived data."""
+    assets = load_assets(project / STATIC_DIR)
+    renderer = Renderer(site, project, assets.url)
+    derived = {document.slug: derive_document(document) for document in site.documents}
+    files: dict[str, bytes] = {}
+    for document in site.documents:
+        files |= renderer.render_document(document, derived[document.slug])
+    timeline = timeline_entries(site.documents, {s: d.counts for s, d in derived.items()})
+    for unit in site_wide_units(site):
+        files |= renderer.render_site_wide(unit, timeline)
+    return files | assets.files, derived
 
+
+def check_alignment(document: Document, derived: Derived) -> list[Finding]:
+    """Warnings: low-confidence sentence groups, and numbers or names one language lacks."""
     findings = []
     for number, (paragraph, groups) in enumerate(
-        zip(document.paragraphs, segment_document(document), strict=True), start=1
+        zip(document.paragraphs, derived.groups, strict=True), start=1
     ):
         for index, group in enumerate(groups, start=1):
             where = f"paragraph {number}, sentence group {index}"

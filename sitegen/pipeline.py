@@ -1,24 +1,139 @@
-"""The build, stage by stage: the table of contents of the whole tool."""
+"""The build, stage by stage: `build` is the table of contents of the whole tool.
+
+Only this module holds the renderer, the cache and the worker processes together: the
+renderer returns bytes, the cache remembers units, the workers map a plain function.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 import time
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from tqdm import tqdm
 
-from .model.config import SiteConfig, load_config, normalise_base_url
-from .model.content import Document, load_document, load_documents
-from .model.site import Site, build_site_model
-from .output.assets import STATIC_DIR, Assets, load_assets
-from .output.cache import BuildCache, site_key
-from .output.parallel import Sink, worker_count
-from .output.staging import Output, Staging, check_output_dir, locked
+from .align.segments import derive_document
+from .align.timeline import Entry, timeline_entries
+from .model.content import Document
+from .model.load import load_site, load_site_config
+from .model.site import Site
+from .model.units import Unit, document_unit, site_wide_units
+from .output.assets import load_assets
+from .output.cache import Cache, shown_key
+from .output.parallel import parallel_map, worker_count
+from .output.stages import BuildStages, Stages
+from .output.staging import check_output_dir
+from .project import STATIC_DIR
 from .render.pages import Renderer
+
+Sink = Callable[[str, object], None]  # receives each file: (output path, bytes or PREVIOUS)
+Counts = dict[str, tuple[int, ...]]  # slug -> sentence groups per paragraph
+
+
+def build(
+    project: Path,
+    out_dir: Path | None = None,
+    base_url: str | None = None,
+    stages: Stages | None = None,
+    use_cache: bool = True,
+) -> BuildResult:
+    """Load, validate, derive, render, then write; any user mistake raises SiteError first."""
+    started, stages = time.perf_counter(), stages or BuildStages(use_cache)
+    # 1. Load and validate site.yaml, the output folder, every document and static file.
+    config = load_site_config(project, base_url)
+    out_dir = check_output_dir(out_dir or project / config.output, project)
+    with stages.lock(out_dir):
+        site = load_site(project, config, stages.load_document)
+        assets = load_assets(project / STATIC_DIR)
+        renderer = Renderer(site, project, assets.url)
+        cache = stages.cache(out_dir, site, project, assets, renderer.env)
+        with stages.output(out_dir) as output, progress_bar(len(site.documents)) as progress:
+            # 2. Decide what to carry over: a document unchanged since the last build keeps
+            #    its files, and its sentence group counts (the timeline's anchors need them).
+            stale, counts = carry_over(cache, site, output.write, progress)
+            # 3. Derive, then render, every other document over every CPU: its sentence
+            #    groups are computed once, before its templates run, and handed to them.
+            job = partial(derive_and_render, renderer, output.write)
+            workers = worker_count() if stages.may_fork else 1
+            for done in parallel_map(job, [unit.document for unit in stale.values()], workers):
+                counts |= record_rendered(cache, stale, done, progress)
+            # 4. Derive the timeline (each milestone's anchor, in date order), then render the
+            #    pages that list every document, unless what they show is as it was.
+            timeline = timeline_entries(site.documents, counts)
+            shown = shown_key(site.documents, counts)
+            render_site_wide(renderer, cache, timeline, shown, output.write)
+            # 5. Write the cache's record and the static files; commit makes it all visible.
+            for name, data in (cache.own_files() | assets.files).items():
+                output.write(name, data)
+            output.commit(config.keep)
+    return BuildResult.of(out_dir, site, time.perf_counter() - started)
+
+
+def carry_over(
+    cache: Cache, site: Site, sink: Sink, progress: Callable[[int], None]
+) -> tuple[dict[str, Unit], Counts]:
+    """Hand the cached documents' files on to `sink`; return the units still to render
+    (by slug) and the carried-over documents' sentence group counts."""
+    stale: dict[str, Unit] = {}
+    counts: Counts = {}
+    for unit in (document_unit(site, document) for document in site.documents):
+        cached = cache.lookup(unit, None)
+        if cached is None:
+            stale[unit.name] = unit
+            continue
+        for name, data in cached.files.items():
+            sink(name, data)
+        cache.record(unit, None, cached.files, cached.counts)
+        counts[unit.name] = cached.counts
+    progress(len(site.documents) - len(stale))
+    return stale, counts
+
+
+def derive_and_render(
+    renderer: Renderer, sink: Sink, document: Document
+) -> tuple[str, list[str], tuple[int, ...]]:
+    """One document, in whichever process: derived, rendered, handed to `sink` (which
+    writes files every worker can reach); returns what the parent records of it."""
+    derived = derive_document(document)
+    files = renderer.render_document(document, derived)
+    for name, data in files.items():
+        sink(name, data)
+    return document.slug, list(files), derived.counts
+
+
+def record_rendered(
+    cache: Cache, stale: Mapping[str, Unit], done: Sequence[tuple], progress: Callable
+) -> Counts:
+    counts: Counts = {}
+    for slug, files, document_counts in done:
+        cache.record(stale[slug], None, dict.fromkeys(files), document_counts)
+        counts[slug] = document_counts
+    progress(len(done))
+    return counts
+
+
+def render_site_wide(
+    renderer: Renderer, cache: Cache, timeline: list[Entry], shown: str, sink: Sink
+) -> None:
+    """The pages that list every document and the site's data files, unit by unit."""
+    for unit in site_wide_units(renderer.site):
+        cached = cache.lookup(unit, shown)
+        files = cached.files if cached else renderer.render_site_wide(unit, timeline)
+        for name, data in files.items():
+            sink(name, data)
+        cache.record(unit, shown, files, ())
+
+
+@contextmanager
+def progress_bar(total: int) -> Iterator[Callable[[int], object]]:
+    """A progress bar on a terminal, once a build has taken more than two seconds."""
+    options = {"unit": "doc", "delay": 2, "disable": None, "leave": False, "file": sys.stderr}
+    with tqdm(total=total, **options) as bar:
+        yield bar.update
 
 
 @dataclass(frozen=True)
@@ -29,6 +144,12 @@ class BuildResult:
     paragraphs: int
     milestones: int
     seconds: float
+
+    @classmethod
+    def of(cls, out_dir: Path, site: Site, seconds: float) -> BuildResult:
+        paragraphs = sum(len(d.paragraphs) for d in site.documents)
+        milestones = sum(len(d.milestones) for d in site.documents)
+        return cls(out_dir, len(site.pages), len(site.documents), paragraphs, milestones, seconds)
 
     def summary(self, shown_out: str) -> str:
         counts = ", ".join(
@@ -41,123 +162,6 @@ class BuildResult:
         )
         pages = _plural(self.pages, "page")
         return f"Built {pages} ({counts}) into {shown_out} in {self.seconds:.2f} s"
-
-
-class Stages:
-    """How a build reads a document, gets its renderer and writes. A plain build remembers
-    nothing; the preview's subclass (incremental.py) redoes only what changed between runs."""
-
-    def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document:
-        return load_document(path, src_path, reserved)
-
-    def renderer(
-        self,
-        site: Site,
-        project: Path,
-        assets: Assets,
-        out_dir: Path | None = None,
-        use_cache: bool = True,
-    ) -> Renderer:
-        """A renderer for one build. Building into `out_dir`, it renders over every CPU
-        (the workers write into the staging folder) and reuses what the last build of
-        `out_dir` rendered; rendering into memory (`check`) stays in this process."""
-        renderer = Renderer(site, project, asset_url=assets.url)
-        if out_dir is not None:
-            renderer.workers = worker_count()
-            key = site_key(repr(site.config), project, assets.urls)
-            renderer.cache = BuildCache(out_dir if use_cache else None, key)
-        return renderer
-
-    def lock(self, out_dir: Path) -> AbstractContextManager[None]:
-        """Held for the whole build: one build at a time per output folder."""
-        return locked(out_dir)
-
-    def output(self, out_dir: Path) -> Output:
-        """Where rendered files go: a staging folder swapped in whole by commit()."""
-        return Staging(out_dir)
-
-
-def build(
-    project: Path,
-    out_dir: Path | None = None,
-    base_url: str | None = None,
-    stages: Stages | None = None,
-    use_cache: bool = True,
-) -> BuildResult:
-    """Load, validate, derive, render, then write; any user mistake raises SiteError first.
-
-    With `use_cache`, documents unchanged since the last build of `out_dir` are carried
-    over from it instead of rendered again (buildcache.py).
-    """
-    started = time.perf_counter()
-    stages = stages or Stages()
-    # 1. Load and validate the configuration, the output folder and every document.
-    config = load_site_config(project, base_url)
-    out_dir = check_output_dir(out_dir or project / config.output, project)
-    with stages.lock(out_dir):
-        site = load_site(project, config, stages)
-
-        # 2. Render every page, data file and static asset into a staging folder beside
-        #    the output (3) that replaces the output whole once everything has rendered.
-        with stages.output(out_dir) as output:
-            render_into(output.write, project, site, stages, out_dir, use_cache)
-            output.commit(config.keep)
-
-    return BuildResult(
-        out_dir=out_dir,
-        pages=len(site.pages),
-        documents=len(site.documents),
-        paragraphs=sum(len(d.paragraphs) for d in site.documents),
-        milestones=sum(len(d.milestones) for d in site.documents),
-        seconds=time.perf_counter() - started,
-    )
-
-
-def load_site_config(project: Path, base_url: str | None = None) -> SiteConfig:
-    """site.yaml, with the command line's --base-url winning over it."""
-    config = load_config(project)
-    if base_url is not None:
-        config = dataclasses.replace(config, base_url=normalise_base_url(base_url))
-    return config
-
-
-def load_site(project: Path, config: SiteConfig, stages: Stages | None = None) -> Site:
-    """Every document, validated, laid out as pages that know their paths and URLs."""
-    prefixes = {x.prefix for x in config.languages}
-    load = (stages or Stages()).load_document
-    documents = load_documents(project, reserved=prefixes, load=load)
-    return build_site_model(config, documents)
-
-
-def render_files(project: Path, site: Site) -> dict[str, bytes]:
-    """The whole site in memory (for `check`): output path -> bytes."""
-    files: dict[str, bytes] = {}
-    render_into(files.__setitem__, project, site)
-    return files
-
-
-def render_into(
-    sink: Sink,
-    project: Path,
-    site: Site,
-    stages: Stages | None = None,
-    out_dir: Path | None = None,
-    use_cache: bool = True,
-) -> None:
-    """Pages, data exports and static assets (CSS/JS content-hashed) into `sink`, as
-    (output path, bytes or PREVIOUS for a file carried over from the last build of
-    `out_dir`). With an `out_dir`, worker processes call `sink` too, so it must write
-    somewhere they all share (output.Staging writes files)."""
-    stages = stages or Stages()
-    assets = load_assets(project / STATIC_DIR)
-    renderer = stages.renderer(site, project, assets, out_dir, use_cache)
-    # A progress bar on a terminal, once a build has taken more than two seconds.
-    with tqdm(
-        total=len(site.documents), unit="doc", delay=2, disable=None, leave=False, file=sys.stderr
-    ) as bar:
-        renderer.render_site(sink, progress=bar.update)
-    for name, data in assets.files.items():
-        sink(name, data)
 
 
 def _plural(count: int, noun: str) -> str:

@@ -18,9 +18,9 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     slugs: list[str] = []
     original = Renderer.render_document
 
-    def spy(self: Renderer, document):
+    def spy(self: Renderer, document, *args):
         slugs.append(document.slug)
-        return original(self, document)
+        return original(self, document, *args)
 
     monkeypatch.setattr(Renderer, "render_document", spy)
     monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
@@ -106,7 +106,9 @@ def test_site_wide_pages_follow_what_they_show(
     kinds: list[str] = []
     original = Renderer.render_page
     monkeypatch.setattr(
-        Renderer, "render_page", lambda self, page: kinds.append(page.kind) or original(self, page)
+        Renderer,
+        "render_page",
+        lambda self, page, *args: kinds.append(page.kind) or original(self, page, *args),
     )
     monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
     project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"

@@ -10,7 +10,7 @@ import yaml
 
 import build
 from conftest import make_project
-from sitegen.align.segments import segment_document
+from sitegen.align.segments import derive_document
 from sitegen.ingest.milestones import event_label, extract_milestones, merge_milestones
 from sitegen.ingest.paragraphs import dump_content, ingest_text
 from sitegen.model.content import Milestone, load_document
@@ -70,7 +70,7 @@ def test_sentence_is_the_group_the_page_anchors(tmp_path: Path) -> None:
     path = tmp_path / "report.yaml"
     path.write_text(dump_content(content), encoding="utf-8")
     document = load_document(path, "content/report.yaml")
-    groups = segment_document(document)
+    groups = derive_document(document).groups
     written = [("July 2024", "2024 年 7 月"), ("later in 2024", "2024 年稍後"), ("2020", "2020")]
     for milestone, (en, zh) in zip(document.milestones, written, strict=True):
         group = groups[milestone.paragraph - 1][milestone.sentence - 1]

@@ -77,10 +77,10 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
     before = read_tree(out)
     original = Renderer.render_document
 
-    def dies_on_doc_05(self: Renderer, document):  # the system killing a worker
+    def dies_on_doc_05(self: Renderer, document, *args):  # the system killing a worker
         if document.slug == "doc-5":
             os._exit(137)
-        return original(self, document)
+        return original(self, document, *args)
 
     monkeypatch.setattr(Renderer, "render_document", dies_on_doc_05)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)

@@ -1,16 +1,33 @@
-"""Derived data: the sentence alignment of every paragraph pair, computed, never stored.
+"""The one grouping rule: a paragraph pair as aligned sentence groups, and what follows from it.
 
-A hand alignment in the content (`segments:` on a paragraph) wins over the computed one.
+Rendering, milestone extraction at ingest, the timeline's anchors and `check` all group
+sentences here, so a `#pN-sM` anchor means the same group everywhere. A hand alignment in
+the content (`segments:` on a paragraph) wins over the computed one; a heading is one group.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..model.content import Document
 from .sentences import align_sentences, length_ratio
 
 LOW_CONFIDENCE = 0.5  # below this, `build.py check` asks a reviewer to look
+
+
+class Pair(Protocol):
+    """A paragraph pair as the content model or ingest has it."""
+
+    @property
+    def en(self) -> str: ...
+    @property
+    def zh(self) -> str: ...
+    @property
+    def is_heading(self) -> bool: ...
+    @property
+    def segments(self) -> tuple[tuple[str, str], ...]: ...
 
 
 @dataclass(frozen=True)
@@ -23,11 +40,24 @@ class Segment:
     is_manual: bool = False
 
 
-def segment_document(document: Document) -> tuple[tuple[Segment, ...], ...]:
-    """Per paragraph, its aligned sentence groups (their texts join back to the paragraph)."""
-    ratio = length_ratio((p.en, p.zh) for p in document.paragraphs if not p.is_heading)
+Groups = tuple[tuple[Segment, ...], ...]  # per paragraph, its groups
+
+
+@dataclass(frozen=True)
+class Derived:
+    """What a document's pages and exports need besides the document: computed once,
+    before any template runs."""
+
+    groups: Groups
+    counts: tuple[int, ...]  # sentence groups per paragraph; 0 for a heading (no anchors)
+
+
+def segment_paragraphs(paragraphs: Sequence[Pair]) -> Groups:
+    """Per paragraph, its aligned sentence groups (their texts join back to the paragraph);
+    lengths are calibrated on the whole document."""
+    ratio = length_ratio((p.en, p.zh) for p in paragraphs if not p.is_heading)
     result = []
-    for paragraph in document.paragraphs:
+    for paragraph in paragraphs:
         if paragraph.segments:
             groups = tuple(Segment(en, zh, 1.0, True) for en, zh in paragraph.segments)
         elif paragraph.is_heading:
@@ -37,3 +67,11 @@ def segment_document(document: Document) -> tuple[tuple[Segment, ...], ...]:
             groups = tuple(Segment(g.en, g.zh, g.confidence) for g in aligned)
         result.append(groups)
     return tuple(result)
+
+
+def derive_document(document: Document) -> Derived:
+    groups = segment_paragraphs(document.paragraphs)
+    counts = tuple(
+        0 if p.is_heading else len(g) for p, g in zip(document.paragraphs, groups, strict=True)
+    )
+    return Derived(groups, counts)

@@ -8,7 +8,7 @@ documents and of the milestones within a document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -36,13 +36,14 @@ class Entry:
 
 
 def timeline_entries(
-    documents: Iterable[Document], group_counts: Callable[[Document], list[int]]
+    documents: Iterable[Document], group_counts: Mapping[str, Sequence[int]]
 ) -> list[Entry]:
-    """All milestones in date order; `group_counts` gives a document's sentence groups per
-    paragraph, so a `sentence:` beyond what the alignment has links to the paragraph."""
+    """All milestones in date order; `group_counts` gives each document's (by slug) sentence
+    groups per paragraph, so a `sentence:` beyond what the alignment has links to the
+    paragraph: that is the milestone's anchor."""
     entries = []
     for document in documents:
-        counts = group_counts(document) if document.milestones else []
+        counts = group_counts[document.slug] if document.milestones else ()
         for number, milestone in enumerate(document.milestones, start=1):
             anchor = f"p{milestone.paragraph}"
             sentence = milestone.sentence

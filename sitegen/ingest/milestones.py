@@ -1,7 +1,7 @@
 """Milestones at ingest: the dated events a bilingual document states, one per event.
 
 Each paragraph pair is split into aligned sentence groups exactly as the document page does
-(sitegen.derive), so `sentence:` points at the group the page anchors as `#pN-sM`. Dates are
+(sitegen.align.segments), so `sentence:` points at the group the page anchors as `#pN-sM`. Dates are
 found in each language (sitegen.dates); an English and a Chinese mention become one
 milestone when they share a group and a date (or failing that a year), or else the
 paragraph and the date. A mention one language alone gives still becomes a milestone, its
@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from ..align.sentences import align_sentences, length_ratio
+from ..align.segments import segment_paragraphs
 from ..text.dates import DateMention, find_dates, format_date
 
 MAX_LABEL = {"en": 80, "zh": 40}  # characters; longer labels are cut at a word, with "…"
@@ -47,23 +47,29 @@ class _Found:
 
 def extract_milestones(paragraphs: list[dict]) -> list[dict]:
     """Content-YAML milestones for aligned paragraph pairs ({en, zh, kind?, segments?})."""
-    ratio = length_ratio((p["en"], p["zh"]) for p in paragraphs if p.get("kind") != "heading")
     milestones = []
-    for number, paragraph in enumerate(paragraphs, start=1):
-        groups = _groups(paragraph, ratio)
+    pairs = [_IngestedPair.of(paragraph) for paragraph in paragraphs]
+    for number, aligned in enumerate(segment_paragraphs(pairs), start=1):
+        groups = [(group.en, group.zh) for group in aligned]
         en, zh = (_mentions(groups, side) for side in (0, 1))
         for en_found, zh_found in _pair(en, zh):
             milestones.append(_milestone(en_found, zh_found, groups, number))
     return milestones
 
 
-def _groups(paragraph: dict, ratio: float) -> list[tuple[str, str]]:
-    """The paragraph's sentence groups, as sitegen.derive.segment_document makes them."""
-    if paragraph.get("segments"):
-        return [(group["en"], group["zh"]) for group in paragraph["segments"]]
-    if paragraph.get("kind") == "heading":
-        return [(paragraph["en"], paragraph["zh"])]
-    return [(g.en, g.zh) for g in align_sentences(paragraph["en"], paragraph["zh"], ratio)]
+@dataclass(frozen=True)
+class _IngestedPair:
+    """An ingested paragraph ({en, zh, kind?, segments?}) as the grouping rule reads it."""
+
+    en: str
+    zh: str
+    is_heading: bool
+    segments: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, paragraph: dict) -> _IngestedPair:
+        hand = tuple((group["en"], group["zh"]) for group in paragraph.get("segments") or ())
+        return cls(paragraph["en"], paragraph["zh"], paragraph.get("kind") == "heading", hand)
 
 
 def _mentions(groups: list[tuple[str, str]], side: int) -> list[_Found]:

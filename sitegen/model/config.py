@@ -11,9 +11,9 @@ import opencc
 from yaml.nodes import Node
 
 from ..errors import Problem, Problems, SiteError
+from ..project import CONFIG_FILE
 from .yamlnodes import Reader, compose_yaml
 
-CONFIG_FILE = "site.yaml"
 TEXT_FIELDS = ("en", "zh")  # the two halves of every content pair
 _LANG_KEYS = ("name", "lang", "hreflang", "locale", "prefix", "text", "strings")
 _PREFIX = re.compile(r"^[a-z][a-z0-9-]*$")

@@ -13,12 +13,12 @@ from pathlib import Path
 from yaml.nodes import Node
 
 from ..errors import Problem, Problems, SiteError
+from ..project import CONTENT_DIR
 from ..text.dates import QUALIFIERS
 from .config import TEXT_FIELDS
 from .paragraphs import Paragraph, read_paragraphs
 from .yamlnodes import Reader, compose_yaml
 
-CONTENT_DIR = "content"
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"data", "static", "timeline", "index", "404", "sitemap", "robots"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

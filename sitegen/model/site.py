@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 
 from ..errors import Problems
@@ -17,11 +18,19 @@ from .config import Language, SiteConfig
 from .content import Document
 
 BOTH = "both"  # the variant key of side-by-side pages
+TIMELINE_DATA = "data/timeline.json"  # every milestone, in TimelineJS's format
+
+
+class PageKind(StrEnum):
+    HOME = "home"
+    DOCUMENT = "document"
+    TIMELINE = "timeline"
+    NOT_FOUND = "not_found"
 
 
 @dataclass(eq=False)
 class Page:
-    kind: str  # home, document, timeline, not_found
+    kind: PageKind
     variant: str  # BOTH or a language code (en, tc, sc)
     url: str  # relative to the site root: "", "foreword/", "en/foreword/"
     template: str
@@ -42,6 +51,15 @@ class Site:
     pages: list[Page]
     data_files: dict[str, Document]  # dest_path -> document (data/<slug>.json)
 
+    def document_files(self, document: Document) -> list[str]:
+        """Everything a document writes: its pages, then its JSON and TMX exports."""
+        pages = [page.dest_path for page in self.pages_by_slug[document.slug]]
+        return [*pages, *data_paths(document.slug)]
+
+    def page_of(self, document: Document, variant: str) -> Page:
+        """A document's page in one variant (BOTH or a language code)."""
+        return self.pages_by_slug[document.slug][0].alternates[variant]
+
     @cached_property
     def documents_by_slug(self) -> dict[str, Document]:
         return {document.slug: document for document in self.documents}
@@ -58,7 +76,15 @@ class Site:
     @cached_property
     def homes(self) -> dict[str, Page]:
         """The home page of each variant (looked up once: every page links to its home)."""
-        return {page.variant: page for page in self.pages if page.kind == "home"}
+        return self._of_kind(PageKind.HOME)
+
+    @cached_property
+    def timelines(self) -> dict[str, Page]:
+        """The timeline page of each variant."""
+        return self._of_kind(PageKind.TIMELINE)
+
+    def _of_kind(self, kind: PageKind) -> dict[str, Page]:
+        return {page.variant: page for page in self.pages if page.kind == kind}
 
     @property
     def pair(self) -> tuple[Language, Language]:
@@ -68,19 +94,27 @@ class Site:
 
 def build_site_model(config: SiteConfig, documents: list[Document]) -> Site:
     """Lay out every page; two documents that would write the same page are an error."""
-    pages = _variants(config, "home", "", "home.html")
-    not_found = Page("not_found", BOTH, "404.html", "404.html", alternates=pages[0].alternates)
-    pages += _variants(config, "timeline", "timeline/", "timeline.html")
+    pages = _variants(config, PageKind.HOME, "", "home.html")
+    home_alternates = pages[0].alternates
+    not_found = Page(PageKind.NOT_FOUND, BOTH, "404.html", "404.html", alternates=home_alternates)
+    pages += _variants(config, PageKind.TIMELINE, "timeline/", "timeline.html")
     for document in documents:
-        pages += _variants(config, "document", f"{document.slug}/", "document.html", document)
+        pages += _variants(
+            config, PageKind.DOCUMENT, f"{document.slug}/", "document.html", document
+        )
     pages.append(not_found)
     _check_unique(pages)
-    data_files = {f"data/{d.slug}.json": d for d in documents}
+    data_files = {data_paths(d.slug)[0]: d for d in documents}
     return Site(config, documents, pages, data_files)
 
 
+def data_paths(slug: str) -> tuple[str, str]:
+    """A document's data exports: its JSON (with sentence alignment) and its TMX."""
+    return f"data/{slug}.json", f"data/{slug}.tmx"
+
+
 def _variants(
-    config: SiteConfig, kind: str, url: str, template: str, document: Document | None = None
+    config: SiteConfig, kind: PageKind, url: str, template: str, document: Document | None = None
 ) -> list[Page]:
     """The side-by-side page at /url plus one page per language at /<prefix>/url."""
     group = [Page(kind, BOTH, url, template, document)]

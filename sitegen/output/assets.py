@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import SiteError
+from ..project import STATIC_DIR
 
-STATIC_DIR = "static"
 HASHED_SUFFIXES = (".css", ".js")
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import SiteError
+from ..project import SOURCE_DIRS, TESTS_DIR
 
 try:
     import fcntl
@@ -75,7 +76,7 @@ def check_output_dir(out_dir: Path, project: Path) -> Path:
     """Refuse output folders whose replacement would destroy the user's files."""
     out_dir, project = out_dir.resolve(), project.resolve()
     protected = {Path("/"), Path.home().resolve(), project}
-    protected |= {project / name for name in ("content", "templates", "static", "tests")}
+    protected |= {project / name for name in (*SOURCE_DIRS, TESTS_DIR)}
     if out_dir in protected or out_dir in project.parents:
         raise SiteError(
             f"refusing to build into {out_dir}: the build replaces its output folder whole,"

@@ -27,15 +27,12 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from ..errors import SiteError
-from ..model.config import CONFIG_FILE
-from ..model.content import CONTENT_DIR
-from ..output.assets import STATIC_DIR
 from ..pipeline import build
-from ..render.pages import TEMPLATES_DIR
-from .memory import IncrementalStages, Signature, file_signature
+from ..project import CONFIG_FILE, SOURCE_DIRS
 from .server import is_loopback, make_app, reload_browsers
+from .session import PreviewStages
+from .signatures import Signature, file_signature
 
-WATCHED_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)  # and site.yaml; never . or the output
 POLL_SECONDS = 0.05
 QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
 MAX_WAIT_SECONDS = 1.0  # ... or when it has lasted this long
@@ -83,7 +80,7 @@ class Preview:
 
     def __init__(self, project: Path, out_dir: Path) -> None:
         self.project, self.out_dir = project, out_dir
-        self.stages = IncrementalStages()
+        self.stages = PreviewStages()
         self.problems: list[str] = []  # the failed build's messages, shown on every page
         self._seen = snapshot(project)
         self._changed_at = self._pending_since = 0.0
@@ -134,7 +131,7 @@ def snapshot(project: Path) -> dict[str, Signature]:
     config = file_signature(project / CONFIG_FILE)
     if config:
         found[CONFIG_FILE] = config
-    for name in WATCHED_DIRS:
+    for name in SOURCE_DIRS:  # never . or the output
         _scan(project / name, name, found)
     return found
 

@@ -1,0 +1,29 @@
+"""Load and validate a whole project into the site model: site.yaml, then every document."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from pathlib import Path
+
+from .config import SiteConfig, load_config, normalise_base_url
+from .content import Document, load_documents
+from .site import Site, build_site_model
+
+LoadDocument = Callable[[Path, str, set[str]], Document]
+
+
+def load_site_config(project: Path, base_url: str | None = None) -> SiteConfig:
+    """site.yaml, with the command line's --base-url winning over it."""
+    config = load_config(project)
+    if base_url is not None:
+        config = dataclasses.replace(config, base_url=normalise_base_url(base_url))
+    return config
+
+
+def load_site(project: Path, config: SiteConfig, load: LoadDocument | None = None) -> Site:
+    """Every document, validated, laid out as pages that know their paths and URLs.
+    `load` reads one content file (the preview's skips files that did not change)."""
+    prefixes = {x.prefix for x in config.languages}
+    documents = load_documents(project, reserved=prefixes, load=load)
+    return build_site_model(config, documents)

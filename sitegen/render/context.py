@@ -1,0 +1,147 @@
+"""What a template sees: a typed context, built by one function for each page.
+
+Everything is computed before the template runs (the sentence groups come from the derive
+stage); the callables only convert, format or point at pages the site model laid out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypedDict
+
+from markupsafe import Markup
+
+from ..align.segments import Derived
+from ..align.timeline import Entry, by_year
+from ..model.config import Language, SiteConfig
+from ..model.content import Document
+from ..model.site import BOTH, Page, PageKind, Site, relative_url
+from ..text.dates import format_qualified
+from .metadata import alternates, describe, link
+from .text import Pair, Texts
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What every page of a build draws on."""
+
+    site: Site
+    texts: Texts
+    asset_url: Callable[[str], str]  # a static file's site-root-relative URL
+
+
+class PageContext(TypedDict):
+    site: SiteConfig
+    page: Page
+    language: Language | None  # None on side-by-side pages
+    lang: Language  # the language of the page's own interface
+    pair: tuple[Language, Language]
+    languages: tuple[Language, ...]
+    strings: dict[str, str]
+    home: Page
+    homes: dict[str, Page]
+    timeline_page: Page
+    documents: list[Document]
+    document: Document | None
+    page_of: Callable[[Document, str], Page]
+    url: Callable[..., str]
+    asset: Callable[[str], str]
+    text: Callable[[Pair, Language], str]
+    html: Callable[..., Markup]
+    sentences: Callable[[Document, int, Language], list[tuple[Markup, str]]]
+    timeline: list[tuple[str, list[Entry]]] | None
+    milestone_date: Callable[[Entry, Language], str]
+    source_of: Callable[[Entry, Language], str]
+    is_both: bool
+    alternates: list[tuple[str, str]]
+    canonical: str | None
+    description: str
+
+
+def get_context(
+    page: Page, shared: Shared, derived: Derived | None, timeline: Sequence[Entry]
+) -> PageContext:
+    """The context of `page`; `derived` is its document's, `timeline` every milestone."""
+    site, texts = shared.site, shared.texts
+    config = site.config
+    language = {x.code: x for x in config.languages}.get(page.variant)
+    variant = page.variant if page.variant in site.homes else BOTH
+    url = page_linker(page, config)
+    is_not_found = page.kind == PageKind.NOT_FOUND
+    return PageContext(
+        site=config,
+        page=page,
+        language=language,
+        lang=language or site.pair[0],
+        pair=site.pair,
+        languages=config.languages,
+        strings=(language or site.pair[0]).strings,
+        home=site.homes[variant],
+        homes=site.homes,
+        timeline_page=site.timelines[variant],
+        documents=site.documents,
+        document=page.document,
+        page_of=site.page_of,
+        url=url,
+        asset=lambda name: url(shared.asset_url(name)),
+        text=texts.text,
+        html=texts.html,
+        sentences=_sentences(page, texts, derived),
+        timeline=by_year(list(timeline)) if page.kind == PageKind.TIMELINE else None,
+        milestone_date=lambda entry, language: milestone_date(texts, entry, language),
+        source_of=lambda entry, language: source_of(texts, entry, language),
+        is_both=page.variant == BOTH,
+        alternates=[(x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)],
+        canonical=None if is_not_found or not config.base_url else link(config, page, page.url),
+        description=_description(page, shared, language or site.pair[0]),
+    )
+
+
+def page_linker(page: Page, config: SiteConfig) -> Callable[..., str]:
+    """`url(target, fragment="")`: a link from `page` to a page or site-root-relative URL."""
+
+    def url(target: Page | str, fragment: str = "") -> str:
+        to_url = target.url if isinstance(target, Page) else target
+        # A host serves 404.html at any missing address, where relative links would
+        # break: with a known base URL, the 404 page links absolutely.
+        if page.kind == PageKind.NOT_FOUND and config.base_url:
+            found = config.base_url + to_url
+        else:
+            found = relative_url(page.url, to_url)
+        return found + (f"#{fragment}" if fragment else "")
+
+    return url
+
+
+def milestone_date(texts: Texts, entry: Entry, language: Language) -> str:
+    """The entry's date the Hong Kong way, with its qualifier ("later in 2024")."""
+    milestone = entry.milestone
+    return texts.convert(
+        format_qualified(milestone.date, milestone.qualifier, language.text), language
+    )
+
+
+def source_of(texts: Texts, entry: Entry, language: Language) -> str:
+    """Where a milestone comes from, e.g. "Foreword, paragraph 4" (site.yaml's wording)."""
+    title = texts.text(entry.document.title, language)
+    wording = language.strings["source"]
+    return wording.replace("{title}", title).replace("{paragraph}", str(entry.milestone.paragraph))
+
+
+def _sentences(page: Page, texts: Texts, derived: Derived | None) -> Callable:
+    def sentences(document: Document, index: int, language: Language) -> list:
+        """Paragraph `index` (0-based) of the page's document, group by group."""
+        if derived is None or document is not page.document:
+            raise ValueError(f"sentences() is for the page's own document (on /{page.url})")
+        return texts.sentences(derived.groups[index], language)
+
+    return sentences
+
+
+def _description(page: Page, shared: Shared, language: Language) -> str:
+    document, texts = page.document, shared.texts
+    if document is None:
+        return texts.text(shared.site.config.title, language)
+    first = next((p for p in document.paragraphs if not p.is_heading), document.paragraphs[0])
+    return describe(texts.plain(texts.text(first, language)), language.text)

@@ -1,0 +1,65 @@
+"""The Jinja2 environment, and template mistakes reported as `templates/x.html:LINE: …`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from ..errors import Problem, SiteError
+from ..project import TEMPLATES_DIR
+
+
+def make_environment(project: Path) -> jinja2.Environment:
+    """Strict templates: autoescape everywhere, and an undefined name is an error."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(project / TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def get_template(env: jinja2.Environment, name: str) -> jinja2.Template:
+    try:
+        return env.get_template(name)
+    except jinja2.TemplateSyntaxError as exc:
+        raise SiteError(Problem(_template_file(exc.name), exc.lineno, exc.message)) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise SiteError(Problem(TEMPLATES_DIR, None, f"template {exc.name} not found")) from exc
+
+
+def render_template(
+    env: jinja2.Environment, name: str, context: Mapping[str, Any], url: str
+) -> str:
+    """Template `name` with `context`, for the page at `url` (named in error messages)."""
+    template = get_template(env, name)
+    try:
+        return template.render(context)
+    except jinja2.TemplateSyntaxError as exc:  # an included template's syntax error
+        raise SiteError(Problem(_template_file(exc.name), exc.lineno, exc.message)) from exc
+    except jinja2.UndefinedError as exc:
+        raise SiteError(_runtime_problem(exc, name, url)) from exc
+    except jinja2.TemplateNotFound as exc:  # an include or import of a missing file
+        message = f"includes {exc.name}, which is not in {TEMPLATES_DIR}/"
+        raise SiteError(_runtime_problem(exc, name, url, message)) from exc
+
+
+def _template_file(name: str | None) -> str:
+    return f"{TEMPLATES_DIR}/{name}" if name else TEMPLATES_DIR
+
+
+def _runtime_problem(exc: Exception, name: str, url: str, message: str | None = None) -> Problem:
+    """Locate a render-time error in the template that raised it (innermost template frame)."""
+    tb, where = exc.__traceback__, None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename.replace("\\", "/")
+        if f"/{TEMPLATES_DIR}/" in filename:
+            where = (filename.rsplit(f"/{TEMPLATES_DIR}/", 1)[1], tb.tb_lineno)
+        tb = tb.tb_next
+    file, line = (where[0], where[1]) if where else (name, None)
+    return Problem(_template_file(file), line, f"{message or exc} (while rendering /{url})")
