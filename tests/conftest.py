@@ -12,6 +12,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The preview harness's fixtures (`project`, `server`) for every test that asks for them.
+pytest_plugins = ["preview_harness"]
+
 TINY_DOCUMENT = """\
 title: {en: "Hello", zh: "你好"}
 paragraphs:

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from test_serve import ERROR_PANEL, PreviewServer, save, wait_until
 
 from conftest import TINY_DOCUMENT, make_project
+from preview_harness import ERROR_PANEL, PreviewServer, save, wait_until
 
 
 def _doc(title: str, intro: str = "Intro") -> str:

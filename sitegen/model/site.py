@@ -61,10 +61,6 @@ class Site:
         return self.pages_by_slug[document.slug][0].alternates[variant]
 
     @cached_property
-    def documents_by_slug(self) -> dict[str, Document]:
-        return {document.slug: document for document in self.documents}
-
-    @cached_property
     def pages_by_slug(self) -> dict[str, list[Page]]:
         """Every document's pages (side by side and each language)."""
         pages: dict[str, list[Page]] = {d.slug: [] for d in self.documents}

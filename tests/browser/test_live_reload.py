@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from test_serve import MISSING_ZH, PreviewServer, save
 
-from conftest import TINY_DOCUMENT, make_project
+from conftest import TINY_DOCUMENT
+from preview_harness import (
+    MISSING_ZH,
+    PreviewServer,
+    save,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -19,18 +22,6 @@ pytestmark = pytest.mark.browser
 # livereload.js sets its protocol once the handshake is done and, in the same step, sends
 # the message that puts the page on the server's list of pages to reload.
 CONNECTED = "() => window.LiveReload && window.LiveReload.connector.protocol >= 7"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    return make_project(tmp_path / "project", {"content/hello.yaml": TINY_DOCUMENT})
-
-
-@pytest.fixture
-def server(project: Path) -> Iterator[PreviewServer]:
-    running = PreviewServer(project)
-    yield running
-    running.stop()
 
 
 def open_tab(browser: Browser, url: str) -> Page:
