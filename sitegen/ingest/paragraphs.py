@@ -17,6 +17,7 @@ import yaml
 
 from ..align.paragraphs import align_texts
 from ..errors import Problem, SiteError
+from ..text.lookalikes import normalise_extracted
 from ..text.scripts import CONTROL_CHARACTERS, EN, ZH
 from .blocks import Block, join_pieces, split_blocks
 from .decode import decode_source
@@ -33,7 +34,7 @@ MAX_PARAGRAPHS = 300  # per language
 def ingest_text(text: str, *, display_name: str, slug: str, source: str | None = None) -> dict:
     """A content dict (title, source, paragraphs, milestones) from decoded bilingual text."""
     # U+0085 (NEL) is a line break to YAML, and PyYAML cannot write it back in a string.
-    text = text.replace("\x85", "\n")
+    text = normalise_extracted(text.replace("\x85", "\n"))
     _check_control_characters(text, display_name)
     blocks = split_blocks(remove_furniture(text))
     _check_languages(blocks, display_name)
