@@ -79,30 +79,62 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    from sitegen.ingest.paragraphs import (
-        ingest_file,
-        is_title_from_slug,
-        keep_reviewed_milestones,
-        write_content,
-    )
+    from sitegen.ingest.paragraphs import is_title_from_slug
+    from sitegen.ingest.sources import read_pair, read_source
+    from sitegen.ingest.write import keep_reviewed_milestones, write_content
 
-    source = Path(args.source)
-    dest = Path(args.output) if args.output else args.project / CONTENT_DIR / f"{source.stem}.yaml"
-    content = ingest_file(source, display_name=_shown(source), encoding=args.encoding)
+    source = _ingest_sources(args)
+    dest = (
+        Path(args.output) if args.output else args.project / CONTENT_DIR / f"{source[0].stem}.yaml"
+    )
+    if len(source) == 2:
+        shown = (_shown(source[0]), _shown(source[1]))
+        ingested = read_pair(*source, display_names=shown, encoding=args.encoding)
+    else:
+        ingested = read_source(source[0], display_name=_shown(source[0]), encoding=args.encoding)
+    content = ingested.content
     new = len(content["milestones"])
     if args.force:  # the file may hold reviewed milestones: keep them
         new = keep_reviewed_milestones(content, dest, display_name=_shown(dest))
-    write_content(content, dest, display_name=_shown(dest), force=args.force)
+    notes = {"dropped": ingested.dropped, "doubts": ingested.doubts}
+    write_content(content, dest, display_name=_shown(dest), force=args.force, **notes)
     pairs = len(content["paragraphs"])
+    names = " and ".join(_shown(path) for path in source)
     print(
-        f"Ingested {_shown(source)} into {_shown(dest)}: {pairs} paragraph pairs,"
+        f"Ingested {names} into {_shown(dest)}: {pairs} paragraph pairs,"
         f" {new} new milestone{'' if new == 1 else 's'}. Review it,"
     )
     print("then run `python build.py` to see it on the site.")
-    if is_title_from_slug(content, source.stem):
+    _print_review_notes(ingested, _shown(dest))
+    if is_title_from_slug(content, source[0].stem):
         print("Note: the text has no title line, so the title was made from the file name;")
         print(f"set title.en and title.zh in {_shown(dest)}.")
     return 0
+
+
+def _ingest_sources(args: argparse.Namespace) -> list[Path]:
+    """SOURCE, or --en FILE --zh FILE (one file per language)."""
+    from sitegen.errors import SiteError
+
+    if args.source and not (args.en or args.zh):
+        return [Path(args.source)]
+    if args.en and args.zh and not args.source:
+        return [Path(args.en), Path(args.zh)]
+    raise SiteError("ingest takes one SOURCE holding both languages, or --en FILE --zh FILE")
+
+
+def _print_review_notes(ingested: object, shown_dest: str) -> None:
+    dropped, doubts = ingested.dropped, ingested.doubts  # type: ignore[attr-defined]
+    if dropped:
+        print(
+            f"Dropped {len(dropped)} line(s) as page furniture, listed at the top of {shown_dest}:"
+        )
+        for where in dropped[:5]:
+            print(f"  {where}")
+        if len(dropped) > 5:
+            print(f"  … and {len(dropped) - 5} more")
+    for index, reasons in sorted(doubts.items()):
+        print(f"Check paragraph {index + 1}: {'; '.join(reasons)}")
 
 
 def _shown(path: Path) -> str:
@@ -165,9 +197,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.set_defaults(run=run_serve)
 
     ingest = commands.add_parser(
-        "ingest", parents=[common], help="turn raw bilingual text into content YAML"
+        "ingest",
+        parents=[common],
+        help="turn a bilingual PDF, Word file or text into content YAML",
     )
-    ingest.add_argument("source", help="the raw text file, e.g. content/foreword.txt")
+    ingest.add_argument("source", nargs="?", help="a .pdf, .docx or text file with both languages")
+    ingest.add_argument("--en", help="the English edition, when each language has its own file")
+    ingest.add_argument("--zh", help="the Chinese edition (with --en)")
     ingest.add_argument("-o", "--output", help="the YAML to write (default: content/NAME.yaml)")
     ingest.add_argument("--encoding", help="the source's encoding if not UTF-8, e.g. big5hkscs")
     ingest.add_argument("--force", action="store_true", help="overwrite an existing YAML file")

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from test_ingest import bilingual_text, squeeze
 
 from sitegen.errors import SiteError
-from sitegen.ingest.paragraphs import dump_content, ingest_text, is_title_from_slug
+from sitegen.ingest.paragraphs import ingest_text, is_title_from_slug
+from sitegen.ingest.write import dump_content
 from sitegen.model.config import load_config
 from sitegen.model.content import load_document, load_documents
 from sitegen.model.site import build_site_model

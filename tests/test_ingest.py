@@ -14,14 +14,9 @@ from hypothesis import strategies as st
 
 from sitegen.errors import SiteError
 from sitegen.ingest.blocks import join_lines
-from sitegen.ingest.paragraphs import (
-    dump_content,
-    ingest_file,
-    ingest_text,
-    is_title_from_slug,
-    slug_title,
-    write_content,
-)
+from sitegen.ingest.paragraphs import ingest_text, is_title_from_slug, slug_title
+from sitegen.ingest.sources import ingest_file
+from sitegen.ingest.write import dump_content, write_content
 from sitegen.model.content import load_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"

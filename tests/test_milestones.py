@@ -12,7 +12,8 @@ import build
 from conftest import make_project
 from sitegen.align.segments import derive_document
 from sitegen.ingest.milestones import event_label, extract_milestones, merge_milestones
-from sitegen.ingest.paragraphs import dump_content, ingest_text
+from sitegen.ingest.paragraphs import ingest_text
+from sitegen.ingest.write import dump_content
 from sitegen.model.content import Milestone, load_document
 from sitegen.text.dates import DateMention
 
