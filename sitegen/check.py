@@ -13,7 +13,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .align.consistency import find_inconsistencies
+from .align.doubts import length_doubt
 from .align.segments import LOW_CONFIDENCE, Derived, derive_document
+from .align.sentences import length_ratio
 from .align.timeline import timeline_entries
 from .errors import Problem
 from .model.content import Document
@@ -169,9 +171,14 @@ def render_in_memory(project: Path, site: Site) -> tuple[dict[str, bytes], dict[
 def check_alignment(document: Document, derived: Derived) -> list[Finding]:
     """Warnings: low-confidence sentence groups, and numbers or names one language lacks."""
     findings = []
+    ratio = length_ratio((p.en, p.zh) for p in document.paragraphs if not p.is_heading)
     for number, (paragraph, groups) in enumerate(
         zip(document.paragraphs, derived.groups, strict=True), start=1
     ):
+        doubt = None if paragraph.is_heading else length_doubt(paragraph.en, paragraph.zh, ratio)
+        if doubt:
+            problem = Problem(document.src_path, paragraph.line, f"paragraph {number}: {doubt}")
+            findings.append(Finding(WARNING, problem))
         for index, group in enumerate(groups, start=1):
             where = f"paragraph {number}, sentence group {index}"
             if group.confidence < LOW_CONFIDENCE:

@@ -17,13 +17,18 @@ def pair_doubts(en: str, zh: str, ratio: float) -> list[str]:
     """Reasons to look at a pair: numbers or names one side lacks (consistency.py), or
     lengths that differ far more than this document's translations usually do (`ratio`:
     Chinese length per English length)."""
-    reasons = find_inconsistencies(en, zh)
+    length = length_doubt(en, zh, ratio)
+    return find_inconsistencies(en, zh) + ([length] if length else [])
+
+
+def length_doubt(en: str, zh: str, ratio: float) -> str | None:
+    """Whether one side is far longer than a translation of the other would be."""
     expected, found = text_length(en) * ratio, text_length(zh)
     deviation = (found - expected) / math.sqrt(VARIANCE * max((expected + found) / 2, 1))
-    if abs(deviation) > MAX_DEVIATION:
-        longer = "Chinese" if deviation > 0 else "English"
-        reasons.append(f"the {longer} is much longer than a translation of the other side")
-    return reasons
+    if abs(deviation) <= MAX_DEVIATION:
+        return None
+    longer = "Chinese" if deviation > 0 else "English"
+    return f"the {longer} is much longer than a translation of the other side would be"
 
 
 def document_doubts(pairs: Iterable[tuple[str, str, bool]]) -> dict[int, list[str]]:

@@ -14,28 +14,13 @@ Editors refine them in the YAML; `merge_milestones` keeps their work on a re-ing
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..align.segments import segment_paragraphs
 from ..text.dates import DateMention, find_dates, format_date
-
-MAX_LABEL = {"en": 80, "zh": 40}  # characters; longer labels are cut at a word, with "…"
-_CLAUSE = {"en": re.compile(r"[,;:]\s+|[.!?]\s+|\s+[–—]\s+"), "zh": re.compile(r"[，；：。！？]")}
-_SENTENCE = {"en": re.compile(r"[.!?]\s+"), "zh": re.compile(r"[。！？]")}
-# A preposition left dangling before the date once the date is taken out: "in", 在, 到了.
-_DANGLING = {
-    "en": re.compile(r"\s*\b(?:in|on|at|during|of)\s*$", re.I),
-    "zh": re.compile(r"(?:在|於|到了|截至)\s*$"),
-}
-_LEADING = {
-    "en": re.compile(r"^(?:and|but|with|while|which|since|as|so|then|putting)\s+", re.I),
-    "zh": re.compile(r"^(?:而且|並且|以及|同時|而|並|及)"),
-}
-_NUMBERED = re.compile(r"^[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]\s*")  # "1. ", "(3)": a paragraph number
-_MIN_LABEL = {"en": 6, "zh": 2}  # shorter, the clause was little more than the date
+from .labels import event_label
 
 
 @dataclass(frozen=True)
@@ -128,47 +113,6 @@ def _milestone(
     if qualifier:
         entry["qualifier"] = qualifier
     return entry
-
-
-def event_label(text: str, mention: DateMention | None, language: str) -> str:
-    """A short label for the event: the clause around the date, without the date phrase.
-
-    Without a mention (the other language gave the date), the first clause of the text.
-    """
-    if mention is None:
-        found = _CLAUSE[language].search(text)
-        return _tidy(text[: found.start() if found else len(text)], language)
-    start, end = _around(text, mention, _CLAUSE[language])
-    label = _without_date(text[start:end], mention.start - start, mention.end - start, language)
-    if len(label) < _MIN_LABEL[language]:  # the clause was little more than the date
-        start, end = _around(text, mention, _SENTENCE[language])
-        label = _without_date(text[start:end], mention.start - start, mention.end - start, language)
-    return label
-
-
-def _around(text: str, mention: DateMention, boundary: re.Pattern[str]) -> tuple[int, int]:
-    """The span between the boundaries (clause or sentence ends) either side of the date."""
-    starts = [m.end() for m in boundary.finditer(text, 0, mention.start)]
-    end = boundary.search(text, mention.end)
-    return (starts[-1] if starts else 0), (end.start() if end else len(text))
-
-
-def _without_date(clause: str, start: int, end: int, language: str) -> str:
-    before = _DANGLING[language].sub("", clause[:start])
-    joiner = " " if language == "en" else ""
-    return _tidy(before.rstrip() + joiner + clause[end:].lstrip(), language)
-
-
-def _tidy(label: str, language: str) -> str:
-    label = " ".join(label.split()).strip(" ,.;:，。；：、")
-    if label.startswith("自") and label.endswith("後"):
-        label = label[1:-1].strip()  # 自 5G 服務推出後 ("since 5G's launch") → 5G 服務推出
-    label = _LEADING[language].sub("", _NUMBERED.sub("", label))
-    label = label[:1].upper() + label[1:]
-    if len(label) > MAX_LABEL[language]:
-        cut = label[: MAX_LABEL[language] - 1]
-        label = (cut.rsplit(" ", 1)[0] if language == "en" else cut) + "…"
-    return label
 
 
 def merge_milestones(extracted: Iterable[dict], existing: Iterable[dict]) -> list[dict]:
