@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from ..text.scripts import is_cjk
 
+_NO_SPACE_BEFORE = set("-\u2010\u2011\u00ad,.;:!?)]}’”%")
+_NO_SPACE_AFTER = set("([{‘“$")
 _GUTTER = 0.8  # a column gutter is at least this many times the body text size wide
 
 
@@ -98,15 +100,34 @@ def _lines(chars: list[_Char], column: int) -> list[Line]:
             rows[-1].append(char)
         else:
             rows.append([char])
-    lines = [_line(sorted(row, key=lambda c: c.x0), column) for row in rows]
+    lines = [_line(_without_overlapping_spaces(row), column) for row in rows]
     return [line for line in lines if line.text]
+
+
+def _without_overlapping_spaces(row: list[_Char]) -> list[_Char]:
+    """The row in x order, minus space glyphs drawn under the next character (Chromium puts
+    one under the hyphen it adds at a line break)."""
+    row = sorted(row, key=lambda c: c.x0)
+    return [
+        char
+        for char, following in zip(row, [*row[1:], None], strict=True)
+        if not (char.text == " " and following is not None and following.x0 < char.x1 - 1)
+    ]
+
+
+def _may_space(before: str, after: str, text: str) -> bool:
+    """Whether a gap between two characters can be a space: never before closing
+    punctuation or a hyphen (a glyph set apart by justification), nor after an opening one."""
+    if after == " " or text.endswith(" "):
+        return False
+    return after[:1] not in _NO_SPACE_BEFORE and before[-1:] not in _NO_SPACE_AFTER
 
 
 def _line(row: list[_Char], column: int) -> Line:
     text = ""
     previous: _Char | None = None
     for char in row:
-        if previous is not None and char.text != " " and not text.endswith(" "):
+        if previous is not None and _may_space(previous.text, char.text, text):
             gap = char.x0 - previous.x1
             both_cjk = is_cjk(char.text[:1]) and is_cjk(previous.text[-1:])
             if gap > (0.9 if both_cjk else 0.2) * char.size:
