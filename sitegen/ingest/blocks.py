@@ -2,20 +2,35 @@
 
 A PDF extraction breaks lines where the printed column ended. English joins them with one
 space; Chinese is written without spaces, so two CJK characters join directly, and a space
-goes back only beside a Latin letter or digit (`在 2024 年`, as the source spaces them).
+goes back only beside a Latin letter or digit (`在 2024 年`, as the source spaces them). A
+hyphen at a line end is kept or dropped on the evidence of the document's own words and a
+word list (dehyphenate.py).
+
+Blocks begin at blank lines, at a change of language, and where the lines themselves say
+so, as they must when a tool puts paragraphs on consecutive lines: after a line that ends
+a sentence, a numbered line, a line after one that stopped short of the column
+(linewidths.py), an indented first line, or a heading; and short heading-like lines before
+longer ones are headings of their own, the title among them.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..text.scripts import EN, is_cjk, is_latin_alnum, line_language
+from .dehyphenate import SOFT_HYPHEN, Vocabulary, ends_in_break_hyphen, join_at_hyphen
+from .linewidths import Layout, display_width, indent_width
 
 _SPACES = re.compile(r"[ \t]+")
 _CLOSING = "\"'”’」』）)》〉]】"  # may follow the full stop that ends a sentence
 _SENTENCE_END = ".!?:;…。！？：；"
 _NUMBERED = re.compile(r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）])\s*\S")
+_BULLETS = "•·▪◦●○■□–—*-"
+_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S|[。！？]\s*\S")  # no heading has one
+_HEADING = 0.6  # a heading line is at most this part of a full line (or of the next line)
+# An English heading wrapped onto a second line: the first ends in a word that needs one.
+_HEADING_GOES_ON = re.compile(r"\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with|&)$", re.I)
 
 
 def ends_sentence(line: str) -> bool:
@@ -32,30 +47,35 @@ def is_numbered(line: str) -> bool:
 def is_heading_line(line: str, language: str) -> bool:
     """Short, capitalised, and without closing punctuation: a title or heading candidate."""
     text = line.strip()
-    if not text or ends_sentence(text) or text[-1] in ",，、-–—(（":
+    if not text or ends_sentence(text) or text[-1] in ",，、-–—(（\xad\u2010\u2011":
+        return False
+    if text[0] in _BULLETS or _SENTENCE_INSIDE.search(text):
         return False
     if language == EN:
         return len(text) <= 70 and len(text.split()) <= 10 and not text[0].islower()
     return len(text) <= 25
 
 
-def join_lines(lines: list[str], language: str) -> str:
-    """One paragraph from its hard-wrapped lines; whitespace at the joins is replaced."""
+def join_lines(lines: list[str], language: str, vocabulary: Vocabulary | None = None) -> str:
+    """One paragraph from its hard-wrapped lines; whitespace at the joins is replaced, and a
+    hyphen at a break is kept or dropped as `vocabulary` and the word list say."""
     text = ""
     for line in lines:
         piece = line.strip()
         if piece:
-            text = join_pieces(text, piece, language)
+            text = join_pieces(text, piece, language, vocabulary)
+    text = text.removesuffix(SOFT_HYPHEN)  # a soft hyphen before nothing is no hyphen
     return _SPACES.sub(" ", text) if language == EN else text
 
 
-def join_pieces(left: str, right: str, language: str) -> str:
+def join_pieces(left: str, right: str, language: str, vocabulary: Vocabulary | None = None) -> str:
     """`left` and `right` with the separator the language puts between them at a line break."""
     if not left or not right:
         return left or right
+    if ends_in_break_hyphen(left) and (language == EN or left.endswith(SOFT_HYPHEN)):
+        return join_at_hyphen(left, right, vocabulary)
     if language == EN:
-        hyphenated = left.endswith("-") and len(left) > 1 and left[-2].isalpha()
-        return left + ("" if hyphenated else " ") + right
+        return left + " " + right
     a, b = left[-1], right[0]
     spaced = is_latin_alnum(a) or is_latin_alnum(b) or not (is_cjk(a) or is_cjk(b))
     return left + (" " if spaced else "") + right
@@ -68,6 +88,8 @@ class Block:
     language: str | None
     lines: list[tuple[int, str]]  # (source line number, text)
     kind: str = "paragraph"  # or "heading"
+    # The document's words, for the hyphens at its line breaks (split_blocks sets it)
+    vocabulary: Vocabulary | None = field(default=None, repr=False, compare=False)
 
     @property
     def line(self) -> int:
@@ -75,33 +97,72 @@ class Block:
 
     @property
     def text(self) -> str:
-        return join_lines([text for _, text in self.lines], self.language or EN)
+        texts = [text for _, text in self.lines]
+        return join_lines(texts, self.language or EN, self.vocabulary)
 
 
 def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
-    """Blocks of one language each: split at blank lines, language changes, numbered lines."""
-    blocks: list[Block] = []
-    group: list[tuple[int, str]] = []
-    for line in [*lines, (0, "")]:
+    """Blocks of one language each: split at blank lines, language changes, numbered lines,
+    and where a paragraph or heading evidently begins on the next line (`_begins_block`)."""
+    groups: list[list[tuple[int, str]]] = [[]]
+    for line in lines:
         if line[1].strip():
-            group.append(line)
-        elif group:
-            blocks += _split_group(group)
-            group = []
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    groups = [group for group in groups if group]
+    languages = [_line_languages(_texts(group)) for group in groups]
+    layout = Layout.measure(
+        (language, text)
+        for group, group_languages in zip(groups, languages, strict=True)
+        for (_, text), language in zip(group, group_languages, strict=True)
+    )
+    vocabulary = Vocabulary.of_lines(text for _, text in lines)
+    blocks = [
+        block
+        for group, group_languages in zip(groups, languages, strict=True)
+        for block in _split_group(group, group_languages, layout)
+    ]
     _settle_unknown(blocks)
-    return [part for block in blocks for part in _split_heading(block)]
+    for block in blocks:
+        block.vocabulary = vocabulary
+    return [part for block in blocks for part in _split_heading(block, layout)]
 
 
-def _split_group(group: list[tuple[int, str]]) -> list[Block]:
-    languages = _line_languages([text for _, text in group])
+def _is_heading(layout: Layout, line: str, after: str, language: str | None) -> bool:
+    """A heading line: heading-like and short by far, next to a full line (or to the line
+    after it, where the full line is not known)."""
+    if is_numbered(line) or not is_heading_line(line, language or EN):
+        return False
+    longest = layout.full.get(language) or display_width(after.strip())
+    return display_width(line.strip()) <= _HEADING * longest
+
+
+def _split_group(group: list[tuple[int, str]], languages: list, layout: Layout) -> list[Block]:
+    texts = _texts(group)
     blocks: list[Block] = []
     for index, line in enumerate(group):
-        after_sentence = index > 0 and ends_sentence(group[index - 1][1])
         new = not blocks or languages[index] != blocks[-1].language
-        if new or (after_sentence and is_numbered(line[1])):
+        if new or _begins_block(texts, languages, index, layout):
             blocks.append(Block(languages[index], []))
         blocks[-1].lines.append(line)
     return blocks
+
+
+def _begins_block(texts: list[str], languages: list, index: int, layout: Layout) -> bool:
+    """After a line that ends a sentence: a numbered line, a line after a short one, an
+    indented first line, or a heading over longer text."""
+    before, line, language = texts[index - 1], texts[index], languages[index]
+    if not ends_sentence(before):
+        return False  # a short line with no full stop is a paragraph's last only at its end
+    if is_numbered(line) or layout.ends_short(before, line, language):
+        return True
+    after = texts[index + 1] if index + 1 < len(texts) else None
+    if after is not None and languages[index + 1] != language:
+        after = None
+    if indent_width(line) >= indent_width(before if after is None else after) + 2:
+        return True
+    return after is not None and _is_heading(layout, line, after, language)
 
 
 def _line_languages(texts: list[str]) -> list[str | None]:
@@ -135,17 +196,38 @@ def _settle_unknown(blocks: list[Block]) -> None:
         previous = block.language
 
 
-def _split_heading(block: Block) -> list[Block]:
-    """A short first line before longer body lines is a heading of its own."""
-    first = block.lines[0][1].strip()
-    if not is_heading_line(first, block.language or EN):
-        return [block]
-    if len(block.lines) == 1:
-        return [Block(block.language, block.lines, "heading")]
-    second = block.lines[1][1].strip()
-    if is_numbered(first) or len(first) > 0.6 * len(second):
-        return [block]
-    return [
-        Block(block.language, block.lines[:1], "heading"),
-        Block(block.language, block.lines[1:]),
-    ]
+def _split_heading(block: Block, layout: Layout) -> list[Block]:
+    """Short first lines before longer body lines are headings of their own (a title, then
+    a section heading); a block of heading-like lines alone is a heading."""
+    parts: list[Block] = []
+    start = 0
+    while start < len(block.lines):
+        end = _heading_end(block.lines, start, layout, block.language)
+        if end == start:
+            break
+        parts.append(replace(block, lines=block.lines[start:end], kind="heading"))
+        start = end
+    rest = block.lines[start:]
+    return [*parts, replace(block, lines=rest)] if rest and parts else parts or [block]
+
+
+def _heading_end(lines: list[tuple[int, str]], start: int, layout: Layout, language) -> int:
+    """Where the heading that starts at `start` ends (`start` itself if there is none): its
+    lines go on while one ends in `of`, `the`, `and`… and the next is heading-like too."""
+    texts = _texts(lines)
+    end = start + 1
+    while (
+        end < len(texts)
+        and _HEADING_GOES_ON.search(texts[end - 1].strip())
+        and is_heading_line(texts[end], language or EN)
+    ):
+        end += 1
+    if end == len(texts):  # nothing after it: a heading only if it is the whole block
+        whole = start == 0 and all(is_heading_line(t, language or EN) for t in texts)
+        return end if whole else start
+    heading = all(_is_heading(layout, text, texts[end], language) for text in texts[start:end])
+    return end if heading else start
+
+
+def _texts(lines: list[tuple[int, str]]) -> list[str]:
+    return [text for _, text in lines]

@@ -3,6 +3,7 @@ file per language), each into one-language blocks for the common half (paragraph
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from ..errors import Problem, SiteError
@@ -10,6 +11,7 @@ from ..text.lookalikes import normalise_extracted
 from ..text.scripts import EN, ZH
 from .blocks import Block
 from .decode import decode_source
+from .dehyphenate import Vocabulary
 from .paragraphs import Ingested, check_size, pair_blocks, text_blocks
 from .pdf import read_pdf
 from .word import read_word
@@ -42,7 +44,7 @@ def read_pair(
     dropped: list[str] = []
     for path, shown, language in ((en_path, display_names[0], EN), (zh_path, display_names[1], ZH)):
         found, removed = read_blocks(path, shown, encoding)
-        blocks += [Block(language, block.lines, block.kind) for block in found]
+        blocks += [dataclasses.replace(block, language=language) for block in found]
         dropped += [f"{shown}, {where}" for where in removed]
     ingested = pair_blocks(
         blocks, display_name=display_names[0], slug=en_path.stem, source=en_path.name
@@ -71,10 +73,16 @@ def read_blocks(
         raise SiteError(
             Problem(display_name, None, f"cannot read the source file ({reason.lower()})")
         ) from exc
-    return [_normalised(block) for block in blocks], dropped
+    return _normalised(blocks), dropped
 
 
-def _normalised(block: Block) -> Block:
-    """Look-alike characters (ligatures, radicals from a PDF's font tables) mapped back."""
-    lines = [(number, normalise_extracted(text)) for number, text in block.lines]
-    return Block(block.language, lines, block.kind)
+def _normalised(blocks: list[Block]) -> list[Block]:
+    """Look-alike characters (ligatures, radicals from a PDF's font tables) mapped back, and
+    the document's own words at hand for joining words hyphenated at a line end."""
+    blocks = [
+        Block(b.language, [(n, normalise_extracted(t)) for n, t in b.lines], b.kind) for b in blocks
+    ]
+    vocabulary = Vocabulary.of_lines(text for block in blocks for _, text in block.lines)
+    for block in blocks:
+        block.vocabulary = vocabulary
+    return blocks
