@@ -80,3 +80,25 @@ def test_tmx_loads_in_a_translation_tool_library(tmp_path: Path) -> None:
     # TMX has no target language in its header: every variant names its own.
     languages = {tuv.get(XML_LANG) for tuv in store.document.getroot().iter("tuv")}
     assert languages == {"en", "zh-Hant-HK"}
+
+
+def test_a_sentence_without_translation_is_a_group_with_an_empty_side() -> None:
+    from sitegen.align.segments import Derived, Segment
+    from sitegen.model.load import load_site, load_site_config
+    from sitegen.render.exports import document_json, document_tmx
+    from sitegen.render.text import Texts
+
+    site = load_site(REPO, load_site_config(REPO))
+    document = site.documents[0]
+    first = document.paragraphs[0]
+    # The first paragraph as if its translator had added a sentence the English lacks.
+    groups = [(Segment(first.en, "", 0.2),), (Segment("", first.zh, 0.2),)]
+    rest = [(Segment(p.en, p.zh, 1.0),) for p in document.paragraphs[1:]]
+    derived = Derived((tuple(groups[0] + groups[1]), *rest), (2,) + (1,) * len(rest))
+    data = json.loads(document_json(document, derived))
+    segments = data["paragraphs"][0]["segments"]
+    assert [(s["en"] == "", s["zh"] == "") for s in segments] == [(False, True), (True, False)]
+    assert "".join(s["en"] for s in segments) == first.en
+    assert "".join(s["zh"] for s in segments) == first.zh
+    units = tmx.tmxfile.parsestring(document_tmx(document, derived, site, Texts(False)))
+    assert len(units.getunits()) == len(rest)  # no translation unit with an empty side

@@ -4,7 +4,7 @@ turning up in the same sentence groups of its first alignment (Hunalign's second
 Names above all: no dictionary says that Trinket is 韋小寶 or the DPO 數字政策辦公室, but a
 document that mentions them a few times does. Pairs are kept when they meet in at least
 three groups and most of the time (Dice coefficient), each English word keeping the
-Chinese string it meets best.
+Chinese strings it meets best.
 """
 
 from __future__ import annotations
@@ -40,16 +40,17 @@ def learn_translations(
     for words, strings in seen:
         for word in words & frequent:
             together.update((word, s) for s in strings & common)
-    best: dict[str, tuple[float, str]] = {}
+    scores: dict[str, dict[str, float]] = {}
     for (word, string), count in together.items():
-        if count < MIN_TOGETHER:
-            continue
         dice = 2 * count / (english_counts[word] + chinese_counts[string])
-        if dice >= MIN_DICE and dice > best.get(word, (0.0, ""))[0]:
-            best[word] = (dice, string)
+        if count >= MIN_TOGETHER and dice >= MIN_DICE:
+            scores.setdefault(word, {})[string] = dice
     learned: dict[str, set[str]] = {}
-    for word, (_, string) in best.items():
-        learned.setdefault(string, set()).add(word)
+    for word, found in scores.items():
+        best = max(found.values())
+        for string, dice in found.items():
+            if dice >= best - 0.05:  # 劉志強, 劉志 and 志強 meet "Lau" alike: all of them
+                learned.setdefault(string, set()).add(word)
     return {string: frozenset(words) for string, words in learned.items()}
 
 

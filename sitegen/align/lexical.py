@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from functools import cache, lru_cache
+from functools import cache
 
 from ..text.scripts import is_cjk
 from .lexicon import english_words, load_index
@@ -98,11 +98,14 @@ def evidence(
     index = load_index()
     if not index:
         return None
-    known = _english_vocabulary(frozenset().union(*learned.values()) if learned else frozenset())
-    en_words = [[w for w in english_words(text) if w & known] for text in en]
+    known, taught = _english_vocabulary(), _taught(learned)
+    en_words = [
+        [w for w in english_words(text) if not (w.isdisjoint(known) and w.isdisjoint(taught))]
+        for text in en
+    ]
     found = [_dictionary_words(simplified(text), index, learned or {}) for text in zh]
     lemma_sets = [frozenset().union(*words) for words in en_words]
-    translated = [frozenset().union(*(english for _, _, english in f)) for f in found]
+    translated = [_translated(f) for f in found]
     matched = [[_matched_words(words, t) for t in translated] for words in en_words]
     covered = [[_covered_characters(lemmas, f) for f in found] for lemmas in lemma_sets]
     zh_chars = tuple(sum(map(is_cjk, text)) for text in zh)
@@ -129,7 +132,15 @@ def _dictionary_words(
     return found
 
 
-def _matched_words(words: list[frozenset[str]], translated: frozenset[str]) -> int:
+def _translated(found: Found) -> set[str]:
+    """Every English word the dictionary words of a Chinese sentence translate."""
+    words: set[str] = set()
+    for _, _, english in found:
+        words |= english
+    return words
+
+
+def _matched_words(words: list[frozenset[str]], translated: set[str]) -> int:
     mask = 0
     for position, lemmas in enumerate(words):
         if not lemmas.isdisjoint(translated):
@@ -145,10 +156,14 @@ def _covered_characters(lemmas: frozenset[str], found: Found) -> int:
     return mask
 
 
-@lru_cache(maxsize=4)
-def _english_vocabulary(learned: frozenset[str]) -> frozenset[str]:
-    """Every English word the dictionary knows, and those a document taught itself."""
-    return frozenset().union(*load_index().values(), learned)
+@cache
+def _english_vocabulary() -> frozenset[str]:
+    """Every English word the dictionary knows."""
+    return frozenset().union(*load_index().values())
+
+
+def _taught(learned: Mapping[str, frozenset[str]] | None) -> frozenset[str]:
+    return frozenset().union(*learned.values()) if learned else frozenset()
 
 
 @cache

@@ -24,11 +24,12 @@ from pathlib import Path
 from .stopwords import STOPWORDS, lemmas
 
 _GLOSS_WORDS = 4  # a gloss of more content words than this is a description, not a word
+_MAX_SENSES = 20  # English words a single character may gloss and still count
 _MAX_CHINESE = 4  # characters: longer Chinese words rarely appear whole in a translation
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]*\] /(.*)/$")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_SKIP_GLOSS = re.compile(r"^(?:CL:|surname |variant of|old variant|see |used in |\(old\))")
-_CACHE_VERSION = 2
+_SKIP_GLOSS = re.compile(r"^(?:cl:|surname |variant of|old variant|see |used in |\(old\))")
+_CACHE_VERSION = 4
 
 Index = dict[str, frozenset[str]]
 
@@ -64,7 +65,12 @@ def build_index(lines: list[str]) -> Index:
             words = [w for w in _WORD.findall(gloss) if w not in STOPWORDS]
             if 0 < len(words) <= _GLOSS_WORDS:
                 found.setdefault(match[2], set()).update(words)
-    return {chinese: frozenset(words) for chinese, words in found.items()}
+    # A character with a dozen meanings matches almost any sentence: evidence of nothing.
+    return {
+        chinese: frozenset(words)
+        for chinese, words in found.items()
+        if len(chinese) > 1 or len(words) <= _MAX_SENSES
+    }
 
 
 def english_words(text: str) -> list[frozenset[str]]:

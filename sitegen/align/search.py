@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..text.numbers import anchor_keys
-from .lexical import evidence
+from .lexical import Evidence, evidence
 from .paragraphs import VARIANCE, text_length
 
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
 LEXICAL_WEIGHT = 0.5  # how much the dictionary's evidence counts beside lengths and anchors
+PLAIN_DEVIATION = 1.0  # standard deviations of length a sentence-by-sentence pair may show
 NULL_COST = 6.0  # a sentence left without a partner: its length says nothing, so a flat cost
 Shape = tuple[int, int]
 SHAPE_CONFIDENCE = {(1, 1): 1.0, (1, 2): 0.9, (2, 1): 0.9, (2, 2): 0.75, (1, 3): 0.6, (3, 1): 0.6}
@@ -29,7 +30,7 @@ class SentenceAligner:
         self.zh_anchors = [anchor_keys(t, "zh") for t in zh]
         self.ratio = ratio
         self.en, self.zh = en, zh
-        self.lexical = evidence(en, zh)
+        self._lexical: Evidence | bool | None = False  # computed when first needed
         en_total, zh_total = sum(self.en_anchors, Counter()), sum(self.zh_anchors, Counter())
         # An anchor both sides use as often is trusted fully; one side only: not at all.
         self.weights = {
@@ -38,14 +39,32 @@ class SentenceAligner:
         }
         self._fixed: dict[tuple[int, int, int, int], float] = {}  # costs but the lexical one
 
+    @property
+    def lexical(self) -> Evidence | None:
+        if self._lexical is False:
+            self._lexical = evidence(self.en, self.zh)
+        return self._lexical  # type: ignore[return-value]
+
     def learn(self, learned: Mapping[str, frozenset[str]]) -> None:
         """Weigh the lexical evidence again with translations the document taught itself."""
-        if learned and self.lexical is not None:
-            self.lexical = evidence(self.en, self.zh, learned)
+        if learned and self._lexical:
+            self._lexical = evidence(self.en, self.zh, learned)
+
+    def is_plain(self) -> bool:
+        """Sentence by sentence, lengths as expected and no anchor out of place: nothing for
+        the dictionary to decide (most government translations, at a fraction of the cost)."""
+        n = len(self.en_lengths)
+        return n == len(self.zh_lengths) and all(
+            abs(self.deviation(k, k, 1, 1)) < PLAIN_DEVIATION
+            and not self.unmatched(k, k, 1, 1, counts=False)
+            for k in range(n)
+        )
 
     def best_shapes(self, priors: Mapping[Shape, float]) -> list[Shape]:
         """The cheapest sequence of bead shapes covering both sides."""
         n, m = len(self.en_lengths), len(self.zh_lengths)
+        if self.is_plain():
+            return [(1, 1)] * n
         widest = math.ceil(max(n, m) / min(n, m))
         shapes = dict(priors)
         if widest > 4:  # only reachable with wider beads: allow them, at a high price

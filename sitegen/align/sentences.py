@@ -34,7 +34,8 @@ PRIORS: dict[Shape, float] = {
     (1, 1): 0.89, (1, 2): 0.0445, (2, 1): 0.0445, (2, 2): 0.011, (1, 3): 0.005, (3, 1): 0.005,
     (3, 2): 0.002, (2, 3): 0.002, (4, 1): 0.002, (1, 4): 0.002, (1, 0): 0.001, (0, 1): 0.001,
 }  # fmt: skip
-PSEUDO_COUNT = 30  # groups' worth of weight the general priors keep against a document's own
+PSEUDO_COUNT = 10  # groups' worth of weight the general priors keep against a document's own
+SECOND_PASS_FROM = 20  # groups: a shorter document has too few to learn its shapes or names
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,8 @@ def align_document(pairs: Sequence[tuple[str, str]]) -> list[list[SentenceGroup]
     ratio = length_ratio(pairs)
     prepared = [_prepare(en, zh, ratio) for en, zh in pairs]
     shapes = [aligner.best_shapes(PRIORS) if aligner else [] for _, _, aligner in prepared]
+    if sum(map(len, shapes)) < SECOND_PASS_FROM:  # too few groups to learn from
+        return [_groups(en, zh, aligner, PRIORS) for en, zh, aligner in prepared]
     priors = document_priors(shape for found in shapes for shape in found)
     first = [
         group
@@ -84,8 +87,9 @@ def align_sentences(
 def document_priors(shapes: Iterable[Shape]) -> dict[Shape, float]:
     """The general priors moved towards the shapes a document's first alignment used."""
     counts = Counter(shapes)
-    total = sum(counts.values()) + PSEUDO_COUNT
-    return {shape: (counts[shape] + PSEUDO_COUNT * p) / total for shape, p in PRIORS.items()}
+    weights = {shape: counts[shape] + PSEUDO_COUNT * p for shape, p in PRIORS.items()}
+    total = sum(weights.values())
+    return {shape: weight / total for shape, weight in weights.items()}
 
 
 def _prepare(en: str, zh: str, ratio: float) -> tuple[list[str], list[str], SentenceAligner | None]:

@@ -34,6 +34,8 @@ def render_tmx(
     body = ElementTree.SubElement(root, "body")
     for p_index, groups in enumerate(segments, start=1):
         for s_index, segment in enumerate(groups, start=1):
+            if not (segment.en.strip() and segment.zh.strip()):
+                continue  # a sentence without a translation is no translation unit
             unit = ElementTree.SubElement(body, "tu", tuid=f"{document.slug}-p{p_index}-s{s_index}")
             note = ElementTree.SubElement(unit, "prop", type="x-paragraph")
             note.text = str(p_index)

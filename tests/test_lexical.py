@@ -1,0 +1,109 @@
+"""Lexical evidence: the CC-CEDICT index, its cache, scoring and the document's own
+translations; each on made-up sentences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sitegen.align import lexicon, search
+from sitegen.align.cooccurrence import learn_translations
+from sitegen.align.lexical import evidence, simplified
+from sitegen.align.sentences import DEFAULT_RATIO, align_document, align_sentences, document_priors
+
+ENTRIES = [
+    "醫院 医院 [yi1 yuan4] /hospital/CL:所[suo3],家[jia1],座[zuo4]/",
+    "資助 资助 [zi1 zhu4] /to subsidize/to provide financial aid/subsidy/",
+    "王 王 [Wang2] /surname Wang/",
+    "阿斗 阿斗 [A1 Dou3] /A Dou, nickname of Liu Shan, a ruler remembered as weak and useless/",
+]
+
+
+def test_the_index_maps_chinese_words_to_the_content_words_of_short_glosses() -> None:
+    index = lexicon.build_index(ENTRIES)
+    assert index["医院"] == frozenset({"hospital"})  # simplified key; CL: dropped
+    assert index["资助"] == frozenset({"subsidize", "provide", "financial", "aid", "subsidy"})
+    assert "王" not in index  # a surname is no translation
+    assert "阿斗" not in index  # a description, not a word
+
+
+def test_the_dictionary_is_built_once_then_loaded_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.load_index.cache_clear()
+    try:
+        built = lexicon.load_index()
+        [cached] = (tmp_path / "sitegen").glob("cedict-*.pickle")
+        lexicon.load_index.cache_clear()
+        monkeypatch.setattr(lexicon, "build_index", lambda lines: pytest.fail("built again"))
+        assert lexicon.load_index() == built and cached.is_file()
+        assert "hospital" in built["医院"]
+    finally:
+        lexicon.load_index.cache_clear()
+
+
+def test_a_damaged_cache_is_built_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.load_index.cache_clear()
+    try:
+        lexicon.load_index()
+        [cached] = (tmp_path / "sitegen").glob("cedict-*.pickle")
+        cached.write_bytes(b"not a pickle")
+        lexicon.load_index.cache_clear()
+        assert "hospital" in lexicon.load_index()["医院"]
+    finally:
+        lexicon.load_index.cache_clear()
+
+
+def test_a_translation_scores_above_a_sentence_it_does_not_translate() -> None:
+    en = ["The hospital received a grant.", "The weather was cold and wet."]
+    zh = ["醫院獲得資助。", "天氣寒冷潮濕。"]
+    found = evidence(en, zh)
+    assert found is not None
+    assert found.score(0, 1, 0, 1) > 0 > found.score(0, 1, 1, 1)
+    assert found.score(1, 1, 1, 1) > 0 > found.score(1, 1, 0, 1)
+
+
+def test_words_decide_where_lengths_mislead(monkeypatch: pytest.MonkeyPatch) -> None:
+    en = (
+        "The Association was founded by a small group of engineers."
+        " It then received a generous grant from the hospital. Its work continues."
+    )
+    zh = (
+        "聯會由一群工程師創立，其後獲得醫院的慷慨資助。"
+        "會員來自業界各個範疇，包括營辦商、設備供應商及學術界，聯會的工作一直延續至今。"
+    )
+    with_words = [g.en for g in align_sentences(en, zh, DEFAULT_RATIO)]
+    assert with_words[-1] == "Its work continues."
+    monkeypatch.setattr(search, "LEXICAL_WEIGHT", 0.0)
+    lengths_alone = [g.en for g in align_sentences(en, zh, DEFAULT_RATIO)]
+    assert lengths_alone[-1].startswith("It then received")
+
+
+def test_a_document_teaches_itself_a_name() -> None:
+    groups = [
+        ("Mr Lau opened the centre.", "劉志強先生主持開幕。"),
+        ("Mr Lau thanked the staff.", "劉志強先生感謝職員。"),
+        ("Later Mr Lau visited Kowloon.", "其後劉志強先生到訪九龍。"),
+        ("The staff were pleased.", "職員都很高興。"),
+    ]
+    learned = learn_translations(groups, [simplified(zh) for _, zh in groups])
+    assert any("lau" in words for string, words in learned.items() if "刘志" in string)
+
+
+def test_shape_priors_follow_the_document() -> None:
+    priors = document_priors([(2, 1)] * 60 + [(1, 1)] * 40)
+    assert priors[(2, 1)] > priors[(1, 2)] * 5
+    assert abs(sum(priors.values()) - 1) < 1e-9
+
+
+def test_a_document_aligns_every_paragraph_and_keeps_its_text() -> None:
+    pairs = [
+        ("The hospital received a grant. It opened in May.", "醫院獲得資助。醫院於五月啟用。"),
+        ("The weather was cold.", "天氣寒冷。"),
+    ]
+    aligned = align_document(pairs)
+    for (en, zh), groups in zip(pairs, aligned, strict=True):
+        assert "".join(g.en for g in groups) == en and "".join(g.zh for g in groups) == zh
