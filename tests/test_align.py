@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -92,3 +93,22 @@ def test_every_paragraph_is_used_once_in_order(en_lengths, zh_lengths):
     assert all(en and zh for en, zh in beads)  # never 1:0 or 0:1
     assert [i for en, _ in beads for i in en] == list(range(len(en_lengths)))
     assert [j for _, zh in beads for j in zh] == list(range(len(zh_lengths)))
+
+
+def test_words_decide_which_paragraphs_one_translation_joins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sitegen.align import paragraphs
+
+    en = [
+        "The Association was founded by a small group of engineers in Kowloon many years ago.",
+        "It then received a generous grant from the hospital.",
+        "Its work continues to this day, with members from every part of the industry.",
+    ]
+    zh = [
+        "聯會由一群工程師在九龍創立，其後獲得醫院的慷慨資助。",
+        "聯會的工作一直延續至今，會員來自業界各個範疇，包括營辦商、設備供應商及學術界的專家和學者。",
+    ]
+    assert align_texts(en, zh) == [((0, 1), (0,)), ((2,), (1,))]
+    monkeypatch.setattr(paragraphs, "LEXICAL_WEIGHT", 0.0)
+    assert align_texts(en, zh) == [((0,), (0,)), ((1, 2), (1,))]  # lengths alone

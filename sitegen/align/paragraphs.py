@@ -18,12 +18,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from .lexical import Evidence, evidence
+
 Bead = tuple[tuple[int, ...], tuple[int, ...]]  # (English indexes, Chinese indexes)
 
 # Prior probability of each bead shape (Gale & Church's, with 1:3 and 3:1 added, 1:0 dropped).
 PRIORS = {(1, 1): 0.89, (1, 2): 0.0445, (2, 1): 0.0445, (2, 2): 0.011, (1, 3): 0.005, (3, 1): 0.005}
 VARIANCE = 6.8  # Gale & Church's variance of the length difference per character
 ANCHOR_WEIGHT = 4.0  # cost of one anchor in a bead that the other side of the bead lacks
+LEXICAL_WEIGHT = 0.5  # the dictionary's evidence (lexical.py), as in sentence alignment
+LEXICAL_UP_TO = 3600  # paragraph pairs to weigh (English × Chinese); beyond, lengths alone
 _TOKEN = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -60,6 +64,8 @@ def align_texts(
     wide = {**PRIORS, **{(1, k): 0.001 / k for k in range(4, widest + 1)}}
     wide.update({(k, 1): 0.001 / k for k in range(4, widest + 1)})
     aligner = _Aligner(en, zh, anchor_weight)
+    if len(en) != len(zh) and len(en) * len(zh) <= LEXICAL_UP_TO:
+        aligner.lexical = evidence(en, zh)  # which paragraphs to join: words can tell
     for shapes, kinds in ((PRIORS, True), (wide, True), (wide, False)):
         beads = aligner.run(shapes, (en_kinds, zh_kinds) if kinds else None)
         if beads is not None:
@@ -75,6 +81,7 @@ class _Aligner:
         self.zh_anchors = [anchors(t) for t in zh]
         self.ratio = max(sum(self.zh_lengths), 1) / max(sum(self.en_lengths), 1)
         self.weights = _anchor_weights(self.en_anchors, self.zh_anchors, anchor_weight)
+        self.lexical: Evidence | None = None
 
     def run(self, shapes: dict, kinds: tuple[list[str], list[str]] | None) -> list[Bead] | None:
         n, m = len(self.en_lengths), len(self.zh_lengths)
@@ -113,7 +120,9 @@ class _Aligner:
             for token in sorted(en_anchors.keys() | zh_anchors.keys())
             if token in self.weights
         )
-        return -math.log(shapes[i1 - i0, j1 - j0]) - math.log(match) + unmatched
+        lexical = self.lexical.score(i0, i1 - i0, j0, j1 - j0) if self.lexical else 0.0
+        prior = -math.log(shapes[i1 - i0, j1 - j0])
+        return prior - math.log(match) + unmatched - LEXICAL_WEIGHT * lexical
 
 
 def _anchor_weights(en: list[Counter], zh: list[Counter], weight: float) -> dict[str, float]:
