@@ -10,7 +10,10 @@ Blocks begin at blank lines, at a change of language, and where the lines themse
 so, as they must when a tool puts paragraphs on consecutive lines: after a line that ends
 a sentence, a numbered line, a line after one that stopped short of the column
 (linewidths.py), an indented first line, or a heading; and short heading-like lines before
-longer ones are headings of their own, the title among them.
+longer ones are headings of their own, the title among them (lineshapes.py). A heading
+wrapped in a narrow column (`Connecting Every Corner of` / `Hong Kong`) is one heading if
+it is in title case, though its first line is as wide as the text's; no line is a heading
+when the next goes on with its sentence in lower case.
 """
 
 from __future__ import annotations
@@ -20,40 +23,18 @@ from dataclasses import dataclass, field, replace
 
 from ..text.scripts import EN, is_cjk, is_latin_alnum, line_language
 from .dehyphenate import SOFT_HYPHEN, Vocabulary, ends_in_break_hyphen, join_at_hyphen
+from .lineshapes import (
+    continued,
+    ends_sentence,
+    heading_goes_on,
+    is_heading_line,
+    is_numbered,
+    is_titled,
+)
 from .linewidths import Layout, display_width, indent_width
 
 _SPACES = re.compile(r"[ \t]+")
-_CLOSING = "\"'”’」』）)》〉]】"  # may follow the full stop that ends a sentence
-_SENTENCE_END = ".!?:;…。！？：；"
-_NUMBERED = re.compile(r"^(?:\d{1,3}[.．、]|[（(]\d{1,3}[)）])\s*\S")
-_BULLETS = "•·▪◦●○■□–—*-"
-_SENTENCE_INSIDE = re.compile(r"[a-z]{2}[.!?]\s+\S|[。！？]\s*\S")  # no heading has one
 _HEADING = 0.6  # a heading line is at most this part of a full line (or of the next line)
-# An English heading wrapped onto a second line: the first ends in a word that needs one.
-_HEADING_GOES_ON = re.compile(r"\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with|&)$", re.I)
-
-
-def ends_sentence(line: str) -> bool:
-    """Whether a line ends with closing punctuation (so what follows may be a new block)."""
-    stripped = line.rstrip().rstrip(_CLOSING)
-    return bool(stripped) and stripped[-1] in _SENTENCE_END
-
-
-def is_numbered(line: str) -> bool:
-    """`12. The Government…`, `12. 政府會…`, `(3) …`: a numbered paragraph's first line."""
-    return bool(_NUMBERED.match(line.strip()))
-
-
-def is_heading_line(line: str, language: str) -> bool:
-    """Short, capitalised, and without closing punctuation: a title or heading candidate."""
-    text = line.strip()
-    if not text or ends_sentence(text) or text[-1] in ",，、-–—(（\xad\u2010\u2011":
-        return False
-    if text[0] in _BULLETS or _SENTENCE_INSIDE.search(text):
-        return False
-    if language == EN:
-        return len(text) <= 70 and len(text.split()) <= 10 and not text[0].islower()
-    return len(text) <= 25
 
 
 def join_lines(lines: list[str], language: str, vocabulary: Vocabulary | None = None) -> str:
@@ -134,6 +115,8 @@ def _is_heading(layout: Layout, line: str, after: str, language: str | None) -> 
     after it, where the full line is not known)."""
     if is_numbered(line) or not is_heading_line(line, language or EN):
         return False
+    if language == EN and after.lstrip()[:1].islower():
+        return False  # the sentence goes on: a heading comes before a paragraph's start
     longest = layout.full.get(language) or display_width(after.strip())
     return display_width(line.strip()) <= _HEADING * longest
 
@@ -213,20 +196,22 @@ def _split_heading(block: Block, layout: Layout) -> list[Block]:
 
 def _heading_end(lines: list[tuple[int, str]], start: int, layout: Layout, language) -> int:
     """Where the heading that starts at `start` ends (`start` itself if there is none): its
-    lines go on while one ends in `of`, `the`, `and`… and the next is heading-like too."""
-    texts = _texts(lines)
+    lines go on while one ends in `of`, `the`, `and`… (or the next begins with one) and the
+    next is heading-like too."""
+    texts, shape = _texts(lines), language or EN
     end = start + 1
-    while (
-        end < len(texts)
-        and _HEADING_GOES_ON.search(texts[end - 1].strip())
-        and is_heading_line(texts[end], language or EN)
-    ):
+    while end < len(texts) and heading_goes_on(texts[end - 1], texts[end], shape):
         end += 1
-    if end == len(texts):  # nothing after it: a heading only if it is the whole block
-        whole = start == 0 and all(is_heading_line(t, language or EN) for t in texts)
-        return end if whole else start
-    heading = all(_is_heading(layout, text, texts[end], language) for text in texts[start:end])
-    return end if heading else start
+    heading = [texts[start], *(continued(text, shape) for text in texts[start + 1 : end])]
+    if end == len(texts):  # nothing after it: the whole block, or short after headings
+        whole = start == 0 and all(is_heading_line(text, shape) for text in heading)
+        rest = start > 0 and all(_is_heading(layout, text, text, language) for text in heading)
+        return end if whole or rest else start
+    # A long heading wraps: in a narrow column its lines are as wide as the text's.
+    if len(heading) > 1 and shape == EN and is_titled(" ".join(heading)):
+        return start if texts[end].lstrip()[:1].islower() else end
+    short = all(_is_heading(layout, text, texts[end], language) for text in heading)
+    return end if short else start
 
 
 def _texts(lines: list[tuple[int, str]]) -> list[str]:

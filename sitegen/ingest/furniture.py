@@ -4,9 +4,9 @@ Text extracted from a printed guide keeps what the printer put around the text: 
 between pages, a page number, a header or footer repeated on every page (in a bilingual
 guide, an English one on the English pages and a Chinese one on the Chinese pages), and in
 `pdftotext -layout` output a page label pushed to the right margin of a running line
-(`Annual Report 2024        Page 3`). We drop those, and decide at each page break whether
-the paragraph goes on (no closing punctuation before the break) or a new one starts, so
-that re-flow sees one continuous text.
+(`Annual Report 2024        Page 3`). We drop those (pagelabels.py, runningheads.py), and
+decide at each page break whether the paragraph goes on (no closing punctuation before the
+break) or a new one starts, so that re-flow sees one continuous text.
 """
 
 from __future__ import annotations
@@ -14,38 +14,30 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..text.scripts import line_language
-from .blocks import ends_sentence
 from .dehyphenate import ends_in_break_hyphen
+from .lineshapes import ends_sentence
+from .pagelabels import NUMBER, glued_label, is_page_number
+from .runningheads import mark_running_lines
+
+__all__ = ["is_page_number", "remove_furniture"]
 
 Line = tuple[int, str]  # (1-based line number in the source, text); "" is a blank line
 _BREAK = (0, "\f")  # a page break marker in the item stream
 
-_NUMBER = r"(?:[-–—]\s*)?\d{1,3}(?:\s*[-–—])?"  # 3, - 3 -
-_LABEL = (
-    r"(?:page|p\.)\s*\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?"  # Page 3, Page 3 of 12
-    r"|\d{1,3}\s*/\s*\d{1,3}"  # 3 / 12
-    r"|第\s*\d{1,3}\s*[頁页](?:\s*[，,/]?\s*共\s*\d{1,3}\s*[頁页])?"  # 第 3 頁
-)
-_PAGE_NUMBER = re.compile(f"{_NUMBER}|{_LABEL}", re.IGNORECASE)
-# A page label beside a running line, a wide gap (a tab, three spaces or more) between:
-# `Annual Report 2024        Page 3`, `12        CAHK Guide 2025`.
-_LABEL_AT_END = re.compile(f"(?:{_NUMBER}|{_LABEL})$", re.IGNORECASE)
-_LABEL_AT_START = re.compile(f"(?:{_NUMBER}|{_LABEL})(?=\\s)", re.IGNORECASE)
-_LONGEST_LABEL = 24  # `第 123 頁，共 456 頁`: only a line's last characters are looked at
-_DEPTH = 2  # a header may be two lines deep: a title line and a page-number line
 
-
-def is_page_number(text: str) -> bool:
-    return bool(_PAGE_NUMBER.fullmatch(text.strip()))
-
-
-def remove_furniture(text: str) -> list[Line]:
-    """The source lines without page furniture; page breaks become a blank line or nothing."""
-    items = _split_pages(text)
+def remove_furniture(
+    text: str | list[Line], *, scattered: frozenset[str] | None = None
+) -> list[Line]:
+    """The source lines (the text's, or numbered lines that may hold form feeds) without
+    page furniture; page breaks become a blank line or nothing. A text whose lines are
+    `scattered` (a tool's reading order, which may put a running head anywhere on a page)
+    comes with the lines on all its pages: they go wherever they are."""
+    items = _split_pages(list(enumerate(text.split("\n"), 1)) if isinstance(text, str) else text)
     _unglue_page_labels(items)
     removed: set[int] = set()  # indexes into items
-    _mark_running_lines(items, removed)
+    mark_running_lines(items, _pages(items), removed, in_order=scattered is None)
+    if scattered:
+        removed.update(i for i, (_, line) in enumerate(items) if _same(line) in scattered)
     for index, (_, line) in enumerate(items):
         if is_page_number(line) and _is_at_edge(items, index, removed):
             removed.add(index)
@@ -54,9 +46,9 @@ def remove_furniture(text: str) -> list[Line]:
     return _drop_line_spacing(_resolve_breaks(kept))
 
 
-def _split_pages(text: str) -> list[Line]:
+def _split_pages(lines: list[Line]) -> list[Line]:
     items: list[Line] = []
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in lines:
         for part_index, part in enumerate(line.split("\f")):
             if part_index:
                 items.append(_BREAK)
@@ -80,9 +72,9 @@ def _unglue_page_labels(items: list[Line]) -> None:
     `第 3 頁` anywhere; a bare number only on a page's first or last line, beside text that
     another page has there too (a running head), and not when the line next to it ends in a
     number too (a table's figures)."""
-    glued = {i: found for i, (_, text) in enumerate(items) if (found := _glued(text))}
+    glued = {i: found for i, (_, text) in enumerate(items) if (found := glued_label(text))}
     texts = {i: text for i, (text, _) in glued.items()}
-    bare = {i for i, (_, label) in glued.items() if re.fullmatch(_NUMBER, label)}
+    bare = {i for i, (_, label) in glued.items() if re.fullmatch(NUMBER, label)}
     pages = _pages(items)
     at_edges = Counter(
         _same(texts.get(i, items[i][1])) for page in pages for i in {page[0], page[-1]}
@@ -98,75 +90,8 @@ def _unglue_page_labels(items: list[Line]) -> None:
                 items[index] = (items[index][0], texts[index])
 
 
-def _glued(text: str) -> tuple[str, str] | None:
-    """The text and the page label of a line that has one beside it, a wide gap between."""
-    stripped = text.rstrip()
-    found = _LABEL_AT_END.search(stripped, max(0, len(stripped) - _LONGEST_LABEL))
-    if found and _is_wide_gap(stripped[: found.start()]):
-        return stripped[: found.start()].rstrip(), found[0]
-    body = text.lstrip()
-    found = _LABEL_AT_START.match(body)
-    if found and _is_wide_gap(body[found.end() :], at_end=False):
-        return body[found.end() :].lstrip(), found[0]
-    return None
-
-
-def _is_wide_gap(text: str, at_end: bool = True) -> bool:
-    """Text ending (or, not `at_end`, starting) in a tab or 3+ spaces, with text beyond."""
-    rest = text.rstrip() if at_end else text.lstrip()
-    gap = text[len(rest) :] if at_end else text[: len(text) - len(rest)]
-    return bool(rest.strip()) and (len(gap) >= 3 or "\t" in gap)
-
-
 def _same(text: str) -> str:
     return " ".join(text.split())
-
-
-def _mark_running_lines(items: list[Line], removed: set[int]) -> None:
-    """Headers/footers: lines recurring at the top or bottom of most pages (digits aside),
-    or of most pages of their own language."""
-    for depth in range(_DEPTH):
-        pages = [[i for i in page if i not in removed] for page in _pages(items)]
-        pages = [page for page in pages if page]
-        if len(pages) < 2:
-            return
-        languages = [_page_language(items, page) for page in pages]
-        for edge in (0, -1):
-            ends = [page[edge] for page in pages]
-            for index in ends:
-                if is_page_number(items[index][1]):
-                    removed.add(index)
-            keys = {i: _running_key(items[i][1]) for i in ends}
-            for key in set(keys.values()) - {""}:
-                holders = [i for i in ends if keys[i] == key]
-                if _is_running([items[i][1] for i in holders], languages, depth == 0):
-                    removed.update(holders)
-
-
-def _page_language(items: list[Line], page: list[int]) -> str | None:
-    said = Counter(line_language(items[index][1]) for index in page)
-    said.pop(None, None)
-    return said.most_common(1)[0][0] if said else None
-
-
-def _is_running(texts: list[str], languages: list[str | None], at_edge: bool) -> bool:
-    """On most pages (two alike could be chance: keep the text), or on most pages of its own
-    language; the very first or last line of two such pages if it is the same line."""
-    if len(texts) >= max(3, len(languages) // 2 + 1):
-        return True
-    language = line_language(texts[0])
-    own = sum(1 for found in languages if found == language) if language else len(languages)
-    if len(texts) >= max(3, own // 2 + 1):
-        return True
-    same = len({_same(text) for text in texts}) == 1
-    return at_edge and same and len(languages) >= 3 and len(texts) >= max(2, own // 2 + 1)
-
-
-def _running_key(text: str) -> str:
-    """Page numbers aside, what a running line repeats; "" for prose, which never runs."""
-    if ends_sentence(text) or len(text.strip()) > 80:
-        return ""
-    return re.sub(r"\d+", "#", " ".join(text.split()))
 
 
 def _is_at_edge(items: list[Line], index: int, removed: set[int]) -> bool:

@@ -19,6 +19,7 @@ from ..text.scripts import CONTROL_CHARACTERS, EN, ZH
 from .blocks import Block, join_pieces, split_blocks
 from .furniture import remove_furniture
 from .milestones import extract_milestones
+from .textcolumns import separate_columns
 
 _LANGUAGE_NAMES = {EN: "English", ZH: "Chinese"}
 # Alignment time grows with the square of the paragraphs; a message of the guide has a few
@@ -42,9 +43,11 @@ def ingest_text(text: str, *, display_name: str, slug: str, source: str | None =
 def text_blocks(text: str, display_name: str) -> tuple[list[Block], list[str]]:
     """Decoded text as one-language blocks, and the lines dropped as page furniture."""
     # U+0085 (NEL) is a line break to YAML, and PyYAML cannot write it back in a string.
-    text = normalise_extracted(text.replace("\x85", "\n"))
+    raw = text.replace("\x85", "\n")
+    text = normalise_extracted(raw)
     _check_control_characters(text, display_name)
-    kept = remove_furniture(text)
+    columns = separate_columns(raw)  # found before look-alikes change lengths; then mapped
+    kept = remove_furniture(columns.lines, scattered=columns.scattered)
     numbers = {number for number, _ in kept}
     dropped = [
         f"line {number}: {line.strip()}"

@@ -37,8 +37,9 @@ _HTML_TAGS |= {"rp", "rt", "ruby", "s", "small", "span", "sub", "sup", "time", "
 _HTML_ATTRIBUTES = {"*": {"lang", "title", "dir"}, "time": {"datetime"}}
 # Text without any of these characters (nor leading whitespace) converts to itself, so
 # most sentences skip Markdown and the sanitiser: the build's hottest path.
-# (Markdown uses control characters as placeholders; nh3 writes U+00A0 as &nbsp;.)
-_MARKUP_CHARACTERS = re.compile(r"[*_`\[\]\\<>&!\x00-\x1f\x7f\xa0]")
+# (Markdown uses control characters as placeholders and drops a BOM; nh3 writes U+00A0
+# as &nbsp;.)
+_MARKUP_CHARACTERS = re.compile(r"[*_`\[\]\\<>&!\x00-\x1f\x7f\xa0\ufeff]")
 
 
 class InlineMarkdown:

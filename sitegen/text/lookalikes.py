@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .radicals import RADICALS
+from .scripts import CJK_CHARACTER
 
 SOFT_HYPHEN = "\xad"
 _LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
@@ -29,6 +30,14 @@ _SOFT_BREAK = re.compile(f"{SOFT_HYPHEN}+[-\u2010\u2011]?(?=[ \t]*(?:\n|\f|$))")
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+(?=\u2010[ \t]*(?:\n|\f|$))")
 
 
+# Chinese set with letter spacing (a justified line) comes from pdfminer one character, one
+# space: `2024  年 是 本 會 成 長`. Four such characters in a row are spacing, not the text's;
+# so is the second space of a double one beside them.
+_LETTER_SPACED = re.compile(
+    f"(?:(?<= ) )?({CJK_CHARACTER.pattern}(?: {CJK_CHARACTER.pattern}){{3,}})(?: (?= ))?"
+)
+
+
 def normalise_extracted(text: str) -> str:
     """Extracted text with look-alike characters mapped back to the text's own; line ends
     become `\\n` (CR LF and a lone CR alike)."""
@@ -36,4 +45,5 @@ def normalise_extracted(text: str) -> str:
     if SOFT_HYPHEN in text:
         parts = _SOFT_BREAK.split(text)
         text = SOFT_HYPHEN.join(part.replace(SOFT_HYPHEN, "") for part in parts)
+    text = _LETTER_SPACED.sub(lambda found: found[1].replace(" ", ""), text)
     return _SPACED_HYPHEN.sub("", text)
