@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .align.segments import derive_document
+from .align.segments import derive_document, prepare_derive
 from .align.timeline import Entry, timeline_entries
 from .model.content import Document
 from .model.load import load_site, load_site_config
@@ -58,6 +58,8 @@ def build(
             # 3. Derive, then render, every other document over every CPU: its sentence
             #    groups are computed once, before its templates run, and handed to them.
             job = partial(derive_and_render, renderer, output.write)
+            if stale:
+                prepare_derive()
             workers = worker_count() if stages.may_fork else 1
             for done in parallel_map(job, [unit.document for unit in stale.values()], workers):
                 counts |= record_rendered(cache, stale, done, progress)

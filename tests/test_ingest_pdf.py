@@ -4,6 +4,7 @@ bad files refused with a clear message."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,6 @@ def test_a_pdf_that_cannot_be_read_is_refused(name: str, message: str) -> None:
     [
         ("MAX_PAGES", 2, "the PDF has more than 2 pages; split it into one file per document"),
         ("MAX_SECONDS", 0, "reading the PDF took longer than 0 s"),
-        ("MAX_MEMORY", 32 << 20, "reading the PDF ran out of memory"),
     ],
 )
 def test_a_pdf_past_a_limit_fails_cleanly(
@@ -151,3 +151,66 @@ def test_ingest_wants_one_source_or_both_languages(tmp_path: Path) -> None:
     assert result.stderr.strip() == (
         "build.py: ingest takes one SOURCE holding both languages, or --en FILE --zh FILE"
     )
+
+
+def huge_pdf(path: Path, characters: int) -> None:
+    """A small file that unpacks into one page of `characters` characters: a PDF made to
+    be huge (its content stream compressed, as any PDF's may be)."""
+    import zlib
+
+    stream = zlib.compress(b"BT /F1 1 Tf " + b"(x) Tj " * characters + b"ET")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    data += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(data)
+
+
+def test_a_pdf_made_to_be_huge_runs_out_of_its_memory_cleanly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "huge.pdf"
+    huge_pdf(source, 400_000)
+    assert source.stat().st_size < 100_000
+    in_use = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    monkeypatch.setattr(pdf, "MAX_MEMORY", in_use + (64 << 20))  # 64 MB more than now
+    with pytest.raises(SiteError) as caught:
+        read_source(source, display_name="huge.pdf")
+    assert str(caught.value).startswith("huge.pdf: reading the PDF ran out of memory")
+
+
+def test_a_word_table_with_merged_and_nested_cells_is_read_once_in_order(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Annual Review"
+    table.cell(1, 0).text = "The Council met in May."
+    table.cell(1, 1).text = "議會於五月開會。"
+    table.cell(1, 0).add_table(rows=1, cols=1).cell(0, 0).text = "It approved the budget."
+    source = tmp_path / "table.docx"
+    document.save(str(source))
+    from sitegen.ingest.word import read_word
+
+    texts = [block.text for block in read_word(source, "table.docx")]
+    assert texts == [
+        "Annual Review",
+        "The Council met in May.",
+        "It approved the budget.",
+        "議會於五月開會。",
+    ]

@@ -107,3 +107,57 @@ def test_a_document_aligns_every_paragraph_and_keeps_its_text() -> None:
     aligned = align_document(pairs)
     for (en, zh), groups in zip(pairs, aligned, strict=True):
         assert "".join(g.en for g in groups) == en and "".join(g.zh for g in groups) == zh
+
+
+def test_what_a_document_teaches_does_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    program = (
+        "from sitegen.align.cooccurrence import learn_translations\n"
+        "from sitegen.align.lexical import simplified\n"
+        "groups = [('The technology works.', '科技有效。'), ('New technology.', '新科技。'),\n"
+        "          ('Their technologies.', '他們的科技。'), ('Technologies grow.', '科技增長。')]\n"
+        "learned = learn_translations(groups, [simplified(z) for _, z in groups])\n"
+        "print(sorted((k, sorted(v)) for k, v in learned.items()))\n"
+    )
+    found = {
+        subprocess.run(
+            [sys.executable, "-c", program],
+            cwd=REPO,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("0", "1", "2", "3", "4", "5")
+    }
+    assert len(found) == 1, found
+
+
+def test_a_cache_of_the_wrong_kind_or_in_an_open_folder_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.load_index.cache_clear()
+    try:
+        lexicon.load_index()
+        [cached] = (tmp_path / "sitegen").glob("cedict-*.pickle")
+        cached.write_bytes(pickle.dumps(1))  # a valid pickle, not an index
+        lexicon.load_index.cache_clear()
+        assert "hospital" in lexicon.load_index()["医院"]
+        assert lexicon._load_cached(cached) is not None  # rebuilt and stored again
+        cached.parent.chmod(0o777)  # anyone could have put it there
+        assert lexicon._load_cached(cached) is None
+    finally:
+        (tmp_path / "sitegen").chmod(0o700)
+        lexicon.load_index.cache_clear()
+
+
+def test_one_sentence_against_hundreds_is_still_aligned() -> None:
+    groups = align_sentences("The government supports technology.", "政府支持科技。" * 260, 0.3)
+    assert "".join(g.zh for g in groups) == "政府支持科技。" * 260

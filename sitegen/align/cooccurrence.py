@@ -30,7 +30,7 @@ def learn_translations(
     together: Counter[tuple[str, str]] = Counter()
     seen = []
     for (en, _), zh in zip(groups, simplified, strict=True):
-        words = {min(lemmas, key=len) for lemmas in english_words(en)}
+        words = {min(lemmas, key=lambda w: (len(w), w)) for lemmas in english_words(en)}
         strings = _strings(zh)
         english_counts.update(words)
         chinese_counts.update(strings)

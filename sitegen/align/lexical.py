@@ -31,9 +31,10 @@ def _weights(rates: tuple[float, float], others: int) -> tuple[float, float]:
     sentences of the other language at once: more sentences, more chance hits, so a hit
     counts for less (a group of two is no better for the matches chance gives it)."""
     right, wrong = rates
-    hit_right = 1 - (1 - right) * (1 - wrong) ** (others - 1)
-    hit_wrong = 1 - (1 - wrong) ** others
-    return math.log(hit_right / hit_wrong), math.log((1 - hit_right) / (1 - hit_wrong))
+    # In logarithms, so that a group of hundreds of sentences stays finite.
+    hit_right = -math.expm1(math.log1p(-right) + (others - 1) * math.log1p(-wrong))
+    hit_wrong = -math.expm1(others * math.log1p(-wrong))
+    return math.log(hit_right / hit_wrong), math.log((1 - right) / (1 - wrong))
 
 
 _WIDEST = 4  # sentences on one side of a group, but where a paragraph needs more
@@ -96,7 +97,7 @@ def evidence(
     """The evidence for a paragraph's sentences, or None without a dictionary; `learned`
     adds the translations the document taught itself (cooccurrence.py)."""
     index = load_index()
-    if not index:
+    if not index and not learned:
         return None
     known, taught = _english_vocabulary(), _taught(learned)
     en_words = [

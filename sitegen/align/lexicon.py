@@ -18,6 +18,7 @@ import hashlib
 import os
 import pickle
 import re
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -42,11 +43,9 @@ def load_index() -> Index:
     if source is None:
         return {}
     cached = _cache_path(source)
-    try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        pass
+    found = _load_cached(cached)
+    if found is not None:
+        return found
     index = build_index(source.read_text(encoding="utf-8").splitlines())
     _store(cached, index)
     return index
@@ -95,13 +94,32 @@ def _cache_path(source: Path) -> Path:
     return Path(base) / "sitegen" / f"cedict-{key.hexdigest()[:16]}.pickle"
 
 
-def _store(path: Path, index: Index) -> None:
-    """Written atomically; a read-only home just means building again next time."""
+def _load_cached(path: Path) -> Index | None:
+    """The cached index, if it is ours: a file this user wrote, in a folder only this user
+    can write (a pickle can run code), of the right type; otherwise None."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}")
-        with temporary.open("wb") as handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        for item in (path.parent, path):
+            info = item.stat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o022:
+                return None
+        with path.open("rb") as handle:
+            index = pickle.load(handle)
+    except Exception:  # missing, damaged or foreign: build it again
+        return None
+    is_index = isinstance(index, dict) and all(
+        isinstance(k, str) and isinstance(v, frozenset) for k, v in list(index.items())[:50]
+    )
+    return index if is_index else None
+
+
+def _store(path: Path, index: Index) -> None:
+    """Written atomically into a private folder; a read-only home just means building
+    again next time."""
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(index, stream, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
     except OSError:
         pass

@@ -1,4 +1,4 @@
-"""Alignment of English and Chinese text units (paragraphs now, sentences later).
+"""Alignment of English and Chinese paragraphs at ingest.
 
 Gale & Church (1993): dynamic programming over the two sequences, where each step takes a
 "bead" of 1-3 units from each side and costs the improbability of their length ratio plus the

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 from ..text.numbers import anchor_keys
 from .lexical import Evidence, evidence
-from .paragraphs import VARIANCE, text_length
+from .paragraphs import LEXICAL_UP_TO, VARIANCE, text_length
 
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
 LEXICAL_WEIGHT = 0.5  # how much the dictionary's evidence counts beside lengths and anchors
@@ -41,8 +41,9 @@ class SentenceAligner:
 
     @property
     def lexical(self) -> Evidence | None:
-        if self._lexical is False:
-            self._lexical = evidence(self.en, self.zh)
+        if self._lexical is False:  # none for a huge paragraph: lengths and anchors alone
+            small = len(self.en) * len(self.zh) <= LEXICAL_UP_TO
+            self._lexical = evidence(self.en, self.zh) if small else None
         return self._lexical  # type: ignore[return-value]
 
     def learn(self, learned: Mapping[str, frozenset[str]]) -> None:

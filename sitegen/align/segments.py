@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..model.content import Document
+from .lexical import simplified
+from .lexicon import load_index
 from .sentences import align_document
 
 LOW_CONFIDENCE = 0.5  # below this, `build.py check` asks a reviewer to look
@@ -67,6 +69,13 @@ def segment_paragraphs(paragraphs: Sequence[Pair]) -> Groups:
             groups = tuple(Segment(g.en, g.zh, g.confidence) for g in next(aligned))
         result.append(groups)
     return tuple(result)
+
+
+def prepare_derive() -> None:
+    """Load what deriving needs once (the dictionary), before worker processes fork, so
+    that they share it rather than each loading its own."""
+    load_index()
+    simplified("")
 
 
 def derive_document(document: Document) -> Derived:

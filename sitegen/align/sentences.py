@@ -60,7 +60,7 @@ def align_document(pairs: Sequence[tuple[str, str]]) -> list[list[SentenceGroup]
     prepared = [_prepare(en, zh, ratio) for en, zh in pairs]
     shapes = [aligner.best_shapes(PRIORS) if aligner else [] for _, _, aligner in prepared]
     if sum(map(len, shapes)) < SECOND_PASS_FROM:  # too few groups to learn from
-        return [_groups(en, zh, aligner, PRIORS) for en, zh, aligner in prepared]
+        return [_groups(*p, found) for p, found in zip(prepared, shapes, strict=True)]
     priors = document_priors(shape for found in shapes for shape in found)
     first = [
         group
@@ -71,7 +71,10 @@ def align_document(pairs: Sequence[tuple[str, str]]) -> list[list[SentenceGroup]
     for _, _, aligner in prepared:
         if aligner is not None:
             aligner.learn(learned)
-    return [_groups(en, zh, aligner, priors) for en, zh, aligner in prepared]
+    return [
+        _groups(en, zh, aligner, aligner.best_shapes(priors) if aligner else [])
+        for en, zh, aligner in prepared
+    ]
 
 
 def align_sentences(
@@ -81,7 +84,8 @@ def align_sentences(
 
     A side without any text leaves one group with confidence 0 (nothing can be aligned).
     """
-    return _groups(*_prepare(en, zh, ratio), priors)
+    en_parts, zh_parts, aligner = _prepare(en, zh, ratio)
+    return _groups(en_parts, zh_parts, aligner, aligner.best_shapes(priors) if aligner else [])
 
 
 def document_priors(shapes: Iterable[Shape]) -> dict[Shape, float]:
@@ -105,12 +109,11 @@ def _groups(
     en_parts: list[str],
     zh_parts: list[str],
     aligner: SentenceAligner | None,
-    priors: Mapping[Shape, float],
+    shapes: list[Shape],
 ) -> list[SentenceGroup]:
     if aligner is None:
         en, zh = "".join(en_parts), "".join(zh_parts)
         return [SentenceGroup(en, zh, 0.0)] if en or zh else []
-    shapes = aligner.best_shapes(priors)
     starts = itertools.accumulate(
         shapes, lambda at, s: (at[0] + s[0], at[1] + s[1]), initial=(0, 0)
     )

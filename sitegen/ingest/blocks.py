@@ -152,14 +152,18 @@ def _line_languages(texts: list[str]) -> list[str | None]:
     """Each line's language; lines that cannot say take the language of what follows them
     at the start of a paragraph, and the language they continue otherwise."""
     languages: list[str | None] = []
+    waiting: list[int] = []  # lines settled by the next line that says
     current = None
     for index, text in enumerate(texts):
         at_start = index == 0 or ends_sentence(texts[index - 1])
         if at_start and line_language(text) is None:
-            languages.append(None)  # settled by the next line that says
+            waiting.append(len(languages))
+            languages.append(None)
             continue
         language = line_language(text, current)
-        languages[:] = [lang or language for lang in languages]
+        for position in waiting:
+            languages[position] = language
+        waiting.clear()
         languages.append(language)
         current = language
     return [lang or current for lang in languages]

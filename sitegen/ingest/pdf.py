@@ -60,7 +60,7 @@ def read_pages(path: Path, display_name: str) -> list[PageLines]:
                     )
                 interpreter.process_page(page)
                 pages.append(page_lines(device.get_result(), number))
-    except SiteError:
+    except (SiteError, MemoryError):
         raise
     except Exception as error:  # pdfminer raises many kinds on a broken or locked file
         raise _problem(display_name, _reason(error)) from None
@@ -83,6 +83,10 @@ def _read_isolated(path: Path, display_name: str) -> list[PageLines]:
     """read_pages in a forked child with limits; in this process where fork is missing."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return read_pages(path, display_name)
+    import pdfminer.converter
+    import pdfminer.pdfinterp
+    import pdfminer.pdfpage  # noqa: F401 (imported before the fork: the child has them)
+
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(path, display_name, send), daemon=True)
@@ -95,7 +99,7 @@ def _read_isolated(path: Path, display_name: str) -> list[PageLines]:
                 f"reading the PDF took longer than {MAX_SECONDS} s; is it made to be slow?",
             )
         result = receive.recv()
-    except EOFError:
+    except EOFError:  # the child died without a word: killed for its memory, or crashed
         raise _problem(
             display_name, "reading the PDF ran out of memory; is it damaged or made to be huge?"
         ) from None
@@ -109,11 +113,24 @@ def _read_isolated(path: Path, display_name: str) -> list[PageLines]:
 
 
 def _child(path: Path, display_name: str, send: object) -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (MAX_MEMORY, MAX_MEMORY))
+    """Read within limits: memory (never above a limit already set), and CPU time, so a
+    child whose parent was killed cannot run on for ever."""
+    memory = min(MAX_MEMORY, _hard(resource.RLIMIT_AS))
+    cpu = min(MAX_SECONDS + 5, _hard(resource.RLIMIT_CPU))
     try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, _hard(resource.RLIMIT_AS)))
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, _hard(resource.RLIMIT_CPU)))
         result: object = read_pages(path, display_name)
     except SiteError as error:
         result = error
     except MemoryError:
-        return  # the parent sees the pipe close
+        result = _problem(display_name, "reading the PDF ran out of memory; is it made to be huge?")
+    except BaseException as error:  # a bug: said in a message, never a traceback from the child
+        result = _problem(display_name, f"reading the PDF failed ({type(error).__name__})")
     send.send(result)  # type: ignore[attr-defined]
+
+
+def _hard(limit: int) -> int:
+    """The hard limit, as a number (unlimited is larger than any)."""
+    hard = resource.getrlimit(limit)[1]
+    return 1 << 62 if hard == resource.RLIM_INFINITY else hard

@@ -59,7 +59,7 @@ def _edge_candidates(page: PageLines) -> list[tuple[str, Line]]:
     """The top and bottom lines of a page (across its columns)."""
     ordered = sorted(page.lines, key=lambda line: -line.y)
     top = [("top", line) for line in ordered[:_EDGE_LINES]]
-    bottom = [("bottom", line) for line in ordered[-_EDGE_LINES:] if len(ordered) > _EDGE_LINES]
+    bottom = [("bottom", line) for line in ordered[max(_EDGE_LINES, len(ordered) - _EDGE_LINES) :]]
     return top + bottom
 
 
@@ -108,9 +108,10 @@ def _is_one_language(lines: list[Placed]) -> bool:
 def _paragraphs(stream: list[Placed], body: float, pitch: float) -> list[Block]:
     groups: list[tuple[str, list[Placed]]] = []
     language: str | None = None
+    margins = _margins(stream)
     for placed in stream:
         language = line_language(placed[1].text, language) or language or EN
-        if not groups or _starts_paragraph(groups[-1], placed, stream, pitch, language):
+        if not groups or _starts_paragraph(groups[-1], placed, margins, pitch, language):
             groups.append((language, []))
         groups[-1][1].append(placed)
     return [_block(language, placed, body) for language, placed in groups]
@@ -119,7 +120,7 @@ def _paragraphs(stream: list[Placed], body: float, pitch: float) -> list[Block]:
 def _starts_paragraph(
     group: tuple[str, list[Placed]],
     current: Placed,
-    stream: list[Placed],
+    margins: dict[tuple[int, int], tuple[float, float]],
     pitch: float,
     language: str,
 ) -> bool:
@@ -132,17 +133,24 @@ def _starts_paragraph(
         return ends_sentence(a.text)  # a page break inside a paragraph does not end it
     if a.y - b.y > 1.4 * pitch:
         return True
-    left, right = _margins(stream, page_b, b.column)
+    left, right = margins[page_b, b.column]
     indented = b.x0 - left > 0.8 * b.size
     short = right - a.x1 > 2.5 * a.size
     return ends_sentence(a.text) and (indented or short)
 
 
-def _margins(stream: list[Placed], page: int, column: int) -> tuple[float, float]:
-    """The left and right edges most lines of a column share on a page."""
-    lines = [line for p, line in stream if p == page and line.column == column]
-    lefts = Counter(round(line.x0) for line in lines)
-    return lefts.most_common(1)[0][0] - 0.5, max(line.x1 for line in lines)
+def _margins(stream: list[Placed]) -> dict[tuple[int, int], tuple[float, float]]:
+    """Per (page, column): the left edge most of its lines share, and the right edge."""
+    lines: dict[tuple[int, int], list[Line]] = {}
+    for page, line in stream:
+        lines.setdefault((page, line.column), []).append(line)
+    return {
+        key: (
+            Counter(round(line.x0) for line in found).most_common(1)[0][0] - 0.5,
+            max(line.x1 for line in found),
+        )
+        for key, found in lines.items()
+    }
 
 
 def _block(language: str, placed: list[Placed], body: float) -> Block:

@@ -20,8 +20,12 @@ _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0"  # an encrypted .docx is an OLE container, 
 def read_word(path: Path, display_name: str) -> list[Block]:
     """One block per non-empty paragraph, in reading order; the line is its number."""
     document = _open(path, display_name)
-    blocks = []
-    for number, (text, style) in enumerate(_paragraphs(document), start=1):
+    try:
+        found = list(_paragraphs(document))
+    except Exception as error:  # a malformed table or style deep in the XML
+        raise _problem(display_name, _damaged(error)) from None
+    blocks: list[Block] = []
+    for number, (text, style) in enumerate(found, start=1):
         text = " ".join(text.split())
         if not text:
             continue
@@ -49,27 +53,32 @@ def _open(path: Path, display_name: str) -> object:
     except SiteError:
         raise
     except Exception as error:  # not a zip, a missing part, broken XML: all a damaged file
-        raise _problem(
-            display_name,
-            f"the Word file cannot be read ({type(error).__name__}); is it a complete .docx"
-            " saved by Word or LibreOffice?",
-        ) from None
+        raise _problem(display_name, _damaged(error)) from None
 
 
-def _paragraphs(document: object) -> Iterator[tuple[str, str]]:
-    """(text, style name) of every paragraph: body paragraphs and table cells in order."""
+def _damaged(error: Exception) -> str:
+    return (
+        f"the Word file cannot be read ({type(error).__name__}); is it a complete .docx"
+        " saved by Word or LibreOffice?"
+    )
+
+
+def _paragraphs(container: object) -> Iterator[tuple[str, str]]:
+    """(text, style name) of every paragraph: body paragraphs and table cells in order,
+    a cell merged across columns once, tables inside cells too."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for item in document.iter_inner_content():  # type: ignore[attr-defined]
+    for item in container.iter_inner_content():  # type: ignore[attr-defined]
         if isinstance(item, Paragraph):
             yield item.text, item.style.name if item.style is not None else ""
         elif isinstance(item, Table):
             for row in item.rows:
+                seen: list[object] = []  # a merged cell repeats once per column it spans
                 for cell in row.cells:
-                    for paragraph in cell.paragraphs:
-                        style = paragraph.style.name if paragraph.style is not None else ""
-                        yield paragraph.text, style
+                    if not any(cell._tc is other for other in seen):
+                        seen.append(cell._tc)
+                        yield from _paragraphs(cell)
 
 
 def _problem(display_name: str, message: str) -> SiteError:

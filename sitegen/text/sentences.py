@@ -38,8 +38,8 @@ _LABEL = re.compile(r"^\s*[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]?$")  # 64. / 1.2. 
 _FOOTNOTE_BEFORE = "".join(sorted(MEASURE_WORDS)) + "號十百千萬億"
 _ZH_END = re.compile(
     r"(?:[。！？!?]+(?:\s*[」』”’）)》〉】\"'])*"  # a full stop, its closing quotes
-    r"|(?:…+|—{2,}|──)(?:\s*[」』”’])+"  # an utterance trailing off, then closed
-    r"|…+(?=\s*[「『“]))"  # a trailing-off before an opening quote
+    r"|(?<![…—─])(?:…+|—{2,}|──)(?:\s*[」』”’])+"  # an utterance trailing off, then closed
+    r"|(?<!…)…+(?=\s*[「『“]))"  # a trailing-off before an opening quote
     r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+"  # a superscript footnote mark is always one
     rf"|\d{{1,2}}(?![\d.,%A-Za-z])(?!\s*[\d{_FOOTNOTE_BEFORE}%]))?"  # 。1 but not 。2024 年
     r"\s*"
