@@ -13,7 +13,7 @@ from .lexical import Evidence, evidence
 from .paragraphs import LEXICAL_UP_TO, VARIANCE, text_length
 
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
-LEXICAL_WEIGHT = 0.5  # how much the dictionary's evidence counts beside lengths and anchors
+LEXICAL_WEIGHT = 0.6  # how much the dictionary's evidence counts beside lengths and anchors
 PLAIN_DEVIATION = 1.0  # standard deviations of length a sentence-by-sentence pair may show
 NULL_COST = 6.0  # a sentence left without a partner: its length says nothing, so a flat cost
 Shape = tuple[int, int]
