@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitegen.align.paragraphs import align_texts, anchors
+from sitegen.align.paragraphs import align_texts
 
 LONG_EN = "The Association works with the whole industry on many things every year. " * 3
 SHORT_EN = "We thank everyone."
@@ -78,10 +78,13 @@ def test_counts_beyond_three_to_one_still_pair_everything():
     assert align_texts(en, zh) == [((0,), (0, 1, 2, 3, 4))]
 
 
-def test_anchors_are_numbers_and_acronyms():
-    found = anchors("In 2024, CAHK and the DPO met 1,000 AI and 5G+AI firms; I said no.")
-    assert found == {"2024": 1, "CAHK": 1, "DPO": 1, "1000": 1, "AI": 2, "5G": 1}
-    assert anchors("特區政府在 2024 年 7 月成立") == {"2024": 1, "7": 1}
+def test_anchors_are_compared_by_value_as_in_sentence_alignment():
+    from sitegen.align.paragraphs import ANCHOR_WEIGHT, _Aligner
+
+    en = ["The Government has set aside $3 billion.", "It opened in July 2024."]
+    zh = ["政府已預留 30 億元。", "它於 2024 年 7 月啟用。"]
+    shared = _Aligner(en, zh, ANCHOR_WEIGHT).weights
+    assert {"#3E+9", "#2024", "#7"} <= shared.keys()  # $3 billion = 30 億; July = 7 月
 
 
 @given(

@@ -14,10 +14,10 @@ is merged rather than left with an empty half.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 
+from ..text.numbers import anchor_keys
 from .lexical import Evidence, evidence
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]  # (English indexes, Chinese indexes)
@@ -28,14 +28,6 @@ VARIANCE = 6.8  # Gale & Church's variance of the length difference per characte
 ANCHOR_WEIGHT = 4.0  # cost of one anchor in a bead that the other side of the bead lacks
 LEXICAL_WEIGHT = 0.5  # the dictionary's evidence (lexical.py), as in sentence alignment
 LEXICAL_UP_TO = 3600  # paragraph pairs to weigh (English × Chinese); beyond, lengths alone
-_TOKEN = re.compile(r"[A-Za-z0-9]+")
-
-
-def anchors(text: str) -> Counter[str]:
-    """Tokens that survive translation: numbers, and acronyms of two or more capitals."""
-    text = re.sub(r"(?<=\d),(?=\d{3})", "", text)  # 2,000 in English is 2000 in Chinese
-    tokens = _TOKEN.findall(text)
-    return Counter(t for t in tokens if any(c.isdigit() for c in t) or (len(t) > 1 and t.isupper()))
 
 
 def text_length(text: str) -> int:
@@ -77,8 +69,9 @@ class _Aligner:
     def __init__(self, en: Sequence[str], zh: Sequence[str], anchor_weight: float) -> None:
         self.en_lengths = [text_length(t) for t in en]
         self.zh_lengths = [text_length(t) for t in zh]
-        self.en_anchors = [anchors(t) for t in en]
-        self.zh_anchors = [anchors(t) for t in zh]
+        # Values, as the sentence aligner compares them: `$3 billion` meets `30 億`.
+        self.en_anchors = [anchor_keys(t, "en") for t in en]
+        self.zh_anchors = [anchor_keys(t, "zh") for t in zh]
         self.ratio = max(sum(self.zh_lengths), 1) / max(sum(self.en_lengths), 1)
         self.weights = _anchor_weights(self.en_anchors, self.zh_anchors, anchor_weight)
         self.lexical: Evidence | None = None
