@@ -91,10 +91,14 @@ def _runs(masks: Sequence[int], widest: int) -> list[list[int]]:
 
 
 def evidence(
-    en: Sequence[str], zh: Sequence[str], learned: Mapping[str, frozenset[str]] | None = None
+    en: Sequence[str],
+    zh: Sequence[str],
+    learned: Mapping[str, frozenset[str]] | None = None,
+    words: list[Found] | None = None,
 ) -> Evidence | None:
     """The evidence for a paragraph's sentences, or None without a dictionary; `learned`
-    adds the translations the document taught itself (cooccurrence.py)."""
+    adds the translations the document taught itself (cooccurrence.py); `words` are the
+    sentences' dictionary words, if already found."""
     index = load_index()
     if not index and not learned:
         return None
@@ -103,7 +107,10 @@ def evidence(
         [w for w in english_words(text) if not (w.isdisjoint(known) and w.isdisjoint(taught))]
         for text in en
     ]
-    found = [_dictionary_words(simplified(text), index, learned or {}) for text in zh]
+    found = [
+        [*base, *_dictionary_words(simplified(text), {}, learned)] if learned else base
+        for text, base in zip(zh, words or dictionary_words(zh), strict=True)
+    ]
     lemma_sets = [frozenset().union(*words) for words in en_words]
     translated = [_translated(f) for f in found]
     matched = [[_matched_words(words, t) for t in translated] for words in en_words]
@@ -113,6 +120,12 @@ def evidence(
 
 
 Found = list[tuple[int, int, frozenset[str]]]  # (first CJK character, length, English words)
+
+
+def dictionary_words(zh: Sequence[str]) -> list[Found]:
+    """The dictionary words of each Chinese sentence (kept by the aligner between passes,
+    so a second pass only looks for the words the document taught itself)."""
+    return [_dictionary_words(simplified(text), load_index(), {}) for text in zh]
 
 
 def _dictionary_words(

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from ..text.numbers import anchor_keys
-from .lexical import Evidence, evidence
+from .lexical import Evidence, dictionary_words, evidence
 from .paragraphs import LEXICAL_UP_TO, VARIANCE, text_length
 
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
@@ -43,13 +43,14 @@ class SentenceAligner:
     def lexical(self) -> Evidence | None:
         if self._lexical is False:  # none for a huge paragraph: lengths and anchors alone
             small = len(self.en) * len(self.zh) <= LEXICAL_UP_TO
-            self._lexical = evidence(self.en, self.zh) if small else None
+            self._words = dictionary_words(self.zh) if small else []
+            self._lexical = evidence(self.en, self.zh, words=self._words) if small else None
         return self._lexical  # type: ignore[return-value]
 
     def learn(self, learned: Mapping[str, frozenset[str]]) -> None:
         """Weigh the lexical evidence again with translations the document taught itself."""
         if learned and self._lexical:
-            self._lexical = evidence(self.en, self.zh, learned)
+            self._lexical = evidence(self.en, self.zh, learned, self._words)
 
     def is_plain(self) -> bool:
         """Sentence by sentence, lengths as expected and no anchor out of place: nothing for
