@@ -30,6 +30,12 @@ LEXICAL_WEIGHT = 0.5  # the dictionary's evidence (lexical.py), as in sentence a
 LEXICAL_UP_TO = 3600  # paragraph pairs to weigh (English × Chinese); beyond, lengths alone
 
 
+def measured(texts: Sequence[str], language: str) -> tuple[list[int], list[Counter[str]]]:
+    """Each text's length and anchors (by value, as both aligners compare them: `$3
+    billion` meets `30 億`)."""
+    return [text_length(t) for t in texts], [anchor_keys(t, language) for t in texts]
+
+
 def text_length(text: str) -> int:
     """Characters other than whitespace (str.split splits at exactly str.isspace)."""
     return len("".join(text.split()))
@@ -67,13 +73,10 @@ def align_texts(
 
 class _Aligner:
     def __init__(self, en: Sequence[str], zh: Sequence[str], anchor_weight: float) -> None:
-        self.en_lengths = [text_length(t) for t in en]
-        self.zh_lengths = [text_length(t) for t in zh]
-        # Values, as the sentence aligner compares them: `$3 billion` meets `30 億`.
-        self.en_anchors = [anchor_keys(t, "en") for t in en]
-        self.zh_anchors = [anchor_keys(t, "zh") for t in zh]
+        self.en_lengths, self.en_anchors = measured(en, "en")
+        self.zh_lengths, self.zh_anchors = measured(zh, "zh")
         self.ratio = max(sum(self.zh_lengths), 1) / max(sum(self.en_lengths), 1)
-        self.weights = _anchor_weights(self.en_anchors, self.zh_anchors, anchor_weight)
+        self.weights = anchor_weights(self.en_anchors, self.zh_anchors, anchor_weight)
         self.lexical: Evidence | None = None
 
     def run(self, shapes: dict, kinds: tuple[list[str], list[str]] | None) -> list[Bead] | None:
@@ -118,7 +121,9 @@ class _Aligner:
         return prior - math.log(match) + unmatched - LEXICAL_WEIGHT * lexical
 
 
-def _anchor_weights(en: list[Counter], zh: list[Counter], weight: float) -> dict[str, float]:
+def anchor_weights(
+    en: list[Counter[str]], zh: list[Counter[str]], weight: float = 1.0
+) -> dict[str, float]:
     """How much each anchor can be trusted: by how evenly the two texts use it.
 
     `2024` three times in each language is a reliable anchor; `AI`, written 人工智能 in most

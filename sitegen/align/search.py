@@ -8,9 +8,8 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from ..text.numbers import anchor_keys
 from .lexical import Evidence, dictionary_words, evidence
-from .paragraphs import LEXICAL_UP_TO, VARIANCE, text_length
+from .paragraphs import LEXICAL_UP_TO, VARIANCE, anchor_weights, measured
 
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
 LEXICAL_WEIGHT = 0.6  # how much the dictionary's evidence counts beside lengths and anchors
@@ -24,19 +23,13 @@ class SentenceAligner:
     """The costs of grouping a paragraph's sentences, computed once per paragraph."""
 
     def __init__(self, en: Sequence[str], zh: Sequence[str], ratio: float) -> None:
-        self.en_lengths = [text_length(t) for t in en]
-        self.zh_lengths = [text_length(t) for t in zh]
-        self.en_anchors = [anchor_keys(t, "en") for t in en]
-        self.zh_anchors = [anchor_keys(t, "zh") for t in zh]
+        self.en_lengths, self.en_anchors = measured(en, "en")
+        self.zh_lengths, self.zh_anchors = measured(zh, "zh")
         self.ratio = ratio
         self.en, self.zh = en, zh
         self._lexical: Evidence | bool | None = False  # computed when first needed
-        en_total, zh_total = sum(self.en_anchors, Counter()), sum(self.zh_anchors, Counter())
         # An anchor both sides use as often is trusted fully; one side only: not at all.
-        self.weights = {
-            key: min(en_total[key], zh_total[key]) / max(en_total[key], zh_total[key])
-            for key in en_total.keys() & zh_total.keys()
-        }
+        self.weights = anchor_weights(self.en_anchors, self.zh_anchors)
         self._fixed: dict[tuple[int, int, int, int], float] = {}  # costs but the lexical one
 
     @property
