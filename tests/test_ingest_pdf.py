@@ -68,17 +68,20 @@ def test_running_heads_in_each_language_are_dropped() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("source", "message"),
     [
-        ("scanned.pdf", "the PDF has no text to read (a scanned document?); run OCR first"),
-        ("encrypted.pdf", "the PDF is encrypted (password-protected)"),
-        ("corrupt.pdf", "the PDF cannot be read (PSEOF"),
+        (PDFS / "scanned.pdf", "the PDF has no text to read (a scanned document?); run OCR first"),
+        (PDFS / "encrypted.pdf", "the PDF is encrypted (password-protected)"),
+        (PDFS / "corrupt.pdf", "the PDF cannot be read (PSEOF"),
+        (WORD / "corrupt.docx", "the Word file cannot be read (BadZipFile)"),
+        (WORD / "not_a_docx.docx", "the Word file cannot be read (BadZipFile)"),
     ],
+    ids=lambda value: value.name if isinstance(value, Path) else "",
 )
-def test_a_pdf_that_cannot_be_read_is_refused(name: str, message: str) -> None:
+def test_a_file_that_cannot_be_read_is_refused(source: Path, message: str) -> None:
     with pytest.raises(SiteError) as caught:
-        read_source(PDFS / name, display_name=name)
-    assert str(caught.value).startswith(f"{name}: {message}")
+        read_source(source, display_name=source.name)
+    assert str(caught.value).startswith(f"{source.name}: {message}")
 
 
 @pytest.mark.parametrize(
@@ -95,19 +98,6 @@ def test_a_pdf_past_a_limit_fails_cleanly(
     with pytest.raises(SiteError) as caught:
         read_source(PDFS / "sequential.pdf", display_name="big.pdf")
     assert str(caught.value).startswith(f"big.pdf: {message}")
-
-
-@pytest.mark.parametrize(
-    ("name", "message"),
-    [
-        ("corrupt.docx", "the Word file cannot be read (BadZipFile)"),
-        ("not_a_docx.docx", "the Word file cannot be read (BadZipFile)"),
-    ],
-)
-def test_a_word_file_that_cannot_be_read_is_refused(name: str, message: str) -> None:
-    with pytest.raises(SiteError) as caught:
-        read_source(WORD / name, display_name=name)
-    assert str(caught.value).startswith(f"{name}: {message}")
 
 
 def test_a_password_protected_word_file_is_refused(tmp_path: Path) -> None:

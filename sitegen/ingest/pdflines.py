@@ -31,8 +31,6 @@ class Line:
 @dataclass(frozen=True)
 class PageLines:
     number: int  # 1-based
-    width: float
-    height: float
     lines: tuple[Line, ...]  # column by column, top to bottom
 
 
@@ -49,10 +47,9 @@ class _Char:
 def page_lines(layout: object, number: int) -> PageLines:
     """The lines of one pdfminer LTPage."""
     chars = [c for c in _chars(layout) if c.text.strip() or c.text == " "]
-    x0, _, x1, y1 = layout.bbox  # type: ignore[attr-defined]
     columns = _split_columns(chars)
     lines = [line for index, column in enumerate(columns) for line in _lines(column, index)]
-    return PageLines(number, x1 - x0, y1, tuple(lines))
+    return PageLines(number, tuple(lines))
 
 
 def _chars(item: object) -> list[_Char]:
