@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..text.numbers import anchor_keys
+from .band import BAND_WIDTH, rows, widened
 from .lexical import Evidence, evidence
 
 Bead = tuple[tuple[int, ...], tuple[int, ...]]  # (English indexes, Chinese indexes)
@@ -64,11 +65,16 @@ def align_texts(
     aligner = _Aligner(en, zh, anchor_weight)
     if len(en) != len(zh) and len(en) * len(zh) <= LEXICAL_UP_TO:
         aligner.lexical = evidence(en, zh)  # which paragraphs to join: words can tell
-    for shapes, kinds in ((PRIORS, True), (wide, True), (wide, False)):
-        beads = aligner.run(shapes, (en_kinds, zh_kinds) if kinds else None)
-        if beads is not None:
-            return beads
-    raise AssertionError("the widest beads always align")  # pragma: no cover
+    width = BAND_WIDTH
+    while True:  # a band too narrow for any path (no unit may stay alone) is widened
+        band = rows(aligner.en_lengths, aligner.zh_lengths, width)
+        for shapes, kinds in ((PRIORS, True), (wide, True), (wide, False)):
+            beads = aligner.run(shapes, (en_kinds, zh_kinds) if kinds else None, band)
+            if beads is not None:
+                return beads
+        if len(band[0]) == len(zh) + 1:  # pragma: no cover - the whole table always aligns
+            raise AssertionError("the widest beads always align")
+        width = widened(width)
 
 
 class _Aligner:
@@ -79,22 +85,24 @@ class _Aligner:
         self.weights = anchor_weights(self.en_anchors, self.zh_anchors, anchor_weight)
         self.lexical: Evidence | None = None
 
-    def run(self, shapes: dict, kinds: tuple[list[str], list[str]] | None) -> list[Bead] | None:
+    def run(
+        self, shapes: dict, kinds: tuple[list[str], list[str]] | None, band: list[range]
+    ) -> list[Bead] | None:
         n, m = len(self.en_lengths), len(self.zh_lengths)
-        cost = [[math.inf] * (m + 1) for _ in range(n + 1)]
+        cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
         back: dict[tuple[int, int], tuple[int, int]] = {}
         cost[0][0] = 0.0
         for i in range(n + 1):
-            for j in range(m + 1):
+            for j in band[i]:
                 for a, b in shapes:
-                    if a > i or b > j or cost[i - a][j - b] == math.inf:
+                    if a > i or cost[i - a].get(j - b, math.inf) == math.inf:
                         continue
                     if kinds and len({*kinds[0][i - a : i], *kinds[1][j - b : j]}) > 1:
                         continue
                     total = cost[i - a][j - b] + self.bead_cost(i - a, i, j - b, j, shapes)
-                    if total < cost[i][j]:
+                    if total < cost[i].get(j, math.inf):
                         cost[i][j], back[i, j] = total, (a, b)
-        if cost[n][m] == math.inf:
+        if m not in cost[n]:
             return None
         beads, i, j = [], n, m
         while i or j:

@@ -8,6 +8,7 @@ import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from .band import rows
 from .lexical import Evidence, dictionary_words, evidence
 from .paragraphs import LEXICAL_UP_TO, VARIANCE, anchor_weights, measured
 
@@ -31,6 +32,7 @@ class SentenceAligner:
         # An anchor both sides use as often is trusted fully; one side only: not at all.
         self.weights = anchor_weights(self.en_anchors, self.zh_anchors)
         self._fixed: dict[tuple[int, int, int, int], float] = {}  # costs but the lexical one
+        self._memoise = True
 
     @property
     def lexical(self) -> Evidence | None:
@@ -64,19 +66,27 @@ class SentenceAligner:
         shapes = dict(priors)
         if widest > 4:  # only reachable with wider beads: allow them, at a high price
             shapes |= {s: 0.001 / k for k in range(5, widest + 1) for s in ((1, k), (k, 1))}
-        cost = {(0, 0): 0.0}
-        back: dict[tuple[int, int], Shape] = {}
+        band = rows(self.en_lengths, self.zh_lengths)
+        # A banded table is searched once per pass anyway: memoising it would only cost memory.
+        self._memoise = len(band[0]) == m + 1
+        prices = [(shape, -math.log(prior)) for shape, prior in shapes.items()]
+        # Per English position, the best cost and last shape at each Chinese position.
+        cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
+        back: list[dict[int, Shape]] = [{} for _ in range(n + 1)]
+        cost[0][0] = 0.0
         for i in range(n + 1):
-            for j in range(m + 1):
-                for (a, b), prior in shapes.items():
-                    if (i - a, j - b) not in cost:
+            here, came = cost[i], back[i]
+            for j in band[i]:
+                for (a, b), price in prices:
+                    before = cost[i - a].get(j - b) if i >= a else None
+                    if before is None:
                         continue
-                    total = cost[i - a, j - b] - math.log(prior) + self.cost(i - a, j - b, a, b)
-                    if total < cost.get((i, j), math.inf):
-                        cost[i, j], back[i, j] = total, (a, b)
+                    total = before + price + self.cost(i - a, j - b, a, b)
+                    if total < here.get(j, math.inf):
+                        here[j], came[j] = total, (a, b)
         path, i, j = [], n, m
         while i or j:
-            a, b = back[i, j]
+            a, b = back[i][j]
             path.append((a, b))
             i, j = i - a, j - b
         return path[::-1]
@@ -116,7 +126,8 @@ class SentenceAligner:
                 delta = self.deviation(i, j, a, b)
                 match = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)  # P(|Z| > delta)
                 fixed = -math.log(match) + anchors
-            self._fixed[i, j, a, b] = fixed
+            if self._memoise:
+                self._fixed[i, j, a, b] = fixed
         if not a or not b or self.lexical is None:
             return fixed
         return fixed - LEXICAL_WEIGHT * self.lexical.score(i, a, j, b)
