@@ -118,6 +118,13 @@ def main() -> None:
             if bands[(b, True)] + bands[(b, False)]
         )
     )
+    # Expected calibration error: how far, on average over groups, the share right in a
+    # confidence band is from the band's middle.
+    error = sum(
+        abs(bands[(b, True)] - (b + 0.5) / 10 * (bands[(b, True)] + bands[(b, False)]))
+        for b in range(10)
+    )
+    print(f"calibration {error / tally['predicted']:.3f} expected error (0 is perfect)")
     print(f"CPU         {cpu:.2f} s for {pairs} paragraph pairs (dictionary loading included)")
 
 

@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from .align.consistency import find_inconsistencies
 from .align.doubts import length_doubt
-from .align.segments import LOW_CONFIDENCE, Derived, derive_document
+from .align.segments import LOW_CONFIDENCE, Derived, Segment, derive_document
 from .align.sentences import length_ratio
 from .align.timeline import timeline_entries
 from .errors import Problem
@@ -181,10 +181,11 @@ def check_alignment(document: Document, derived: Derived) -> list[Finding]:
             findings.append(Finding(WARNING, problem))
         for index, group in enumerate(groups, start=1):
             where = f"paragraph {number}, sentence group {index}"
-            if group.confidence < LOW_CONFIDENCE:
+            doubt = _group_doubt(group)
+            if doubt:
                 message = (
-                    f"{where} is aligned with low confidence ({group.confidence:.2f}):"
-                    f" {_quote(group.en)} ↔ {_quote(group.zh)}; check it, or set segments:"
+                    f"{where} {doubt}: {_quote(group.en)} ↔ {_quote(group.zh)};"
+                    " check it, or set segments:"
                 )
                 findings.append(
                     Finding(WARNING, Problem(document.src_path, paragraph.line, message))
@@ -193,6 +194,19 @@ def check_alignment(document: Document, derived: Derived) -> list[Finding]:
                 problem = Problem(document.src_path, paragraph.line, f"{where}: {sentence}")
                 findings.append(Finding(WARNING, problem))
     return findings
+
+
+def _group_doubt(group: Segment) -> str | None:
+    """Why a computed group needs a reviewer: a side without a translation (however sure the
+    aligner is of it), or a low confidence."""
+    if group.is_manual:
+        return None
+    if not group.en.strip() or not group.zh.strip():
+        side = "English" if not group.en.strip() else "Chinese"
+        return f"has no {side} (a sentence added or left out in translation?)"
+    if group.confidence < LOW_CONFIDENCE:
+        return f"is aligned with low confidence ({group.confidence:.2f})"
+    return None
 
 
 def _quote(text: str, limit: int = 40) -> str:

@@ -107,3 +107,26 @@ def test_sitemap_lists_every_page_with_reciprocal_alternates(tmp_path: Path) -> 
         for href in links.values():
             assert entries[href] == links, f"{loc} and {href} disagree"
     assert "Sitemap: https://e.org/g/sitemap.xml" in (out / "robots.txt").read_text()
+
+
+def test_alignment_warnings_name_a_sentence_without_translation_and_low_confidence() -> None:
+    from sitegen.align.segments import Derived, Segment
+    from sitegen.check import check_alignment
+    from sitegen.model.load import load_site, load_site_config
+
+    repo = Path(__file__).resolve().parent.parent
+    document = load_site(repo, load_site_config(repo)).documents[0]
+    first, second = document.paragraphs[0], document.paragraphs[1]
+    groups = [
+        # However sure the aligner is, a sentence with no counterpart is for a reviewer.
+        (Segment(first.en, "", 0.99), Segment("", first.zh, 0.99)),
+        (Segment(second.en, second.zh, 0.3),),
+        *((Segment(p.en, p.zh, 0.95),) for p in document.paragraphs[2:]),
+    ]
+    derived = Derived(tuple(groups), tuple(len(g) for g in groups))
+    messages = [finding.problem.message for finding in check_alignment(document, derived)]
+    alignment = [m for m in messages if "confidence" in m or "has no" in m]
+    assert alignment[0].startswith("paragraph 1, sentence group 1 has no Chinese")
+    assert alignment[1].startswith("paragraph 1, sentence group 2 has no English")
+    assert alignment[2].startswith("paragraph 2, sentence group 1 is aligned with low confidence")
+    assert len(alignment) == 3

@@ -51,7 +51,7 @@ def test_one_english_sentence_as_two_chinese() -> None:
     )
     groups = align_sentences(en, zh, DEFAULT_RATIO)
     assert shapes(groups) == [(1, 2), (1, 1)]
-    assert groups[0].confidence == pytest.approx(0.9, abs=0.05)  # a 1:2 shape costs 10%
+    assert groups[0].confidence > 0.9  # no other grouping comes near: sure of it
     assert_texts_kept(groups, en, zh)
 
 
@@ -76,7 +76,7 @@ def test_two_to_two_when_no_sentence_pairs_off() -> None:
     )
     groups = align_sentences(en, zh, DEFAULT_RATIO)
     assert shapes(groups) == [(2, 2)]
-    assert groups[0].confidence == pytest.approx(0.75, abs=0.05)
+    assert groups[0].confidence > 0.9
 
 
 @pytest.mark.parametrize(
@@ -105,15 +105,15 @@ def test_anchors_decide_where_lengths_mislead(monkeypatch, en_anchor: str, zh_an
     assert shapes(align_sentences(en, zh, DEFAULT_RATIO)) == [(1, 1), (2, 1)]  # lengths alone
 
 
-def test_anchor_missing_from_a_group_lowers_its_confidence() -> None:
+def test_anchor_missing_from_a_group_leaves_the_grouping_sure() -> None:
+    # Confidence is about where the groups are, not whether the translation is right:
+    # a number one side lacks is `check`'s separate warning (consistency.py).
     en = "The Government allocated $3 billion in 2024. It will support about 200 projects in 2024."
     right = "政府在 2024 年撥款 30 億元。計劃會在 2024 年支援約 200 個項目。"
     moved = "政府在今個財政年撥款 30 億元。計劃會在 2024 年支援約 200 個項目。"  # same lengths
     good, bad = align_sentences(en, right, DEFAULT_RATIO), align_sentences(en, moved, DEFAULT_RATIO)
     assert shapes(good) == shapes(bad) == [(1, 1), (1, 1)]
-    # 2024 is in the English twice and the Chinese once: weight 1/2, confidence × exp(-1/4).
-    assert bad[0].confidence == pytest.approx(good[0].confidence * math.exp(-0.25))
-    assert bad[1].confidence == pytest.approx(good[1].confidence)
+    assert min(g.confidence for g in good + bad) > 0.9
 
 
 def test_anchor_moved_across_the_boundary_merges_the_sentences_with_less_confidence() -> None:
@@ -123,7 +123,7 @@ def test_anchor_moved_across_the_boundary_merges_the_sentences_with_less_confide
     good, bad = align_sentences(en, right, DEFAULT_RATIO), align_sentences(en, moved, DEFAULT_RATIO)
     assert shapes(good) == [(1, 1), (1, 1)]
     assert shapes(bad) == [(2, 2)]
-    assert bad[0].confidence < min(g.confidence for g in good) - 0.2
+    assert bad[0].confidence < min(g.confidence for g in good)
 
 
 def test_paragraph_without_sentence_punctuation_is_one_group() -> None:
@@ -221,6 +221,5 @@ def test_groups_keep_both_texts_and_confidence_is_in_range(en: str, zh: str, rat
     groups = align_sentences(en, zh, ratio)
     assert_texts_kept(groups, en, zh)
     assert all(0 <= g.confidence <= 1 for g in groups)
-    # A sentence may stand alone (one the translator added or left out), flagged for review.
+    # A sentence may stand alone (one the translator added or left out): `check` flags it.
     assert all(g.en or g.zh for g in groups)
-    assert all(g.confidence < 0.5 for g in groups if not (g.en and g.zh))

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from .band import rows
 from .lexical import Evidence, dictionary_words, evidence
 from .paragraphs import LEXICAL_UP_TO, VARIANCE, anchor_weights, measured
+from .posterior import Bead, bead_posteriors
 
 ANCHOR_WEIGHT = 4.0  # cost of an unmatched anchor that both sides of the paragraph use evenly
 LEXICAL_WEIGHT = 0.6  # how much the dictionary's evidence counts beside lengths and anchors
@@ -33,6 +34,8 @@ class SentenceAligner:
         self.weights = anchor_weights(self.en_anchors, self.zh_anchors)
         self._fixed: dict[tuple[int, int, int, int], float] = {}  # costs but the lexical one
         self._memoise = True
+        self._beads: dict[Bead, float] = {}  # the last search's beads and costs, if it kept them
+        self._posteriors: dict[Bead, float] | None = None  # worked out from them when asked
 
     @property
     def lexical(self) -> Evidence | None:
@@ -74,6 +77,7 @@ class SentenceAligner:
         cost: list[dict[int, float]] = [{} for _ in range(n + 1)]
         back: list[dict[int, Shape]] = [{} for _ in range(n + 1)]
         cost[0][0] = 0.0
+        beads: dict[Bead, float] = {}  # each bead's cost, for the confidence (a whole table)
         for i in range(n + 1):
             here, came = cost[i], back[i]
             for j in band[i]:
@@ -81,9 +85,13 @@ class SentenceAligner:
                     before = cost[i - a].get(j - b) if i >= a else None
                     if before is None:
                         continue
-                    total = before + price + self.cost(i - a, j - b, a, b)
+                    bead = price + self.cost(i - a, j - b, a, b)
+                    if self._memoise:
+                        beads[i - a, j - b, a, b] = bead
+                    total = before + bead
                     if total < here.get(j, math.inf):
                         here[j], came[j] = total, (a, b)
+        self._beads, self._posteriors = beads, None
         path, i, j = [], n, m
         while i or j:
             a, b = back[i][j]
@@ -133,13 +141,19 @@ class SentenceAligner:
         return fixed - LEXICAL_WEIGHT * self.lexical.score(i, a, j, b)
 
     def confidence(self, i: int, j: int, a: int, b: int) -> float:
-        """shape × exp(-δ²/8) × exp(-u/2), in 0..1.
-
-        shape is 1 for 1:1, 0.9 for 1:2 and 2:1, 0.75 for 2:2, 0.6 for 1:3 and 3:1, 0.4 wider;
-        δ is the length deviation in standard deviations (one δ costs 12%, two 39%); u is the
-        weighted count of anchors (numbers, names) found on one side of the group only: a
-        name repeated more often in one language is normal, one missing altogether is not.
+        """How likely the group is right, 0..1: the share of probable alignments that contain
+        it (posterior.py) when the search weighed the whole table. Otherwise (a paragraph too
+        plain to search, or so large that only a band was searched), from the group alone:
+        shape × exp(-δ²/8) × exp(-u/2), where shape is 1 for 1:1, 0.9 for 1:2 and 2:1, 0.75
+        for 2:2, 0.6 for 1:3 and 3:1, 0.4 wider; δ is the length deviation in standard
+        deviations; u the weighted count of anchors (numbers, names) on one side only.
         """
+        if self._beads:
+            if self._posteriors is None:
+                n, m = len(self.en), len(self.zh)
+                self._posteriors = bead_posteriors(self._beads, n, m)
+            if (i, j, a, b) in self._posteriors:
+                return self._posteriors[i, j, a, b]
         shape = SHAPE_CONFIDENCE.get((a, b), 0.4)
         delta = self.deviation(i, j, a, b)
         unmatched = self.unmatched(i, j, a, b, counts=False)

@@ -1,0 +1,52 @@
+"""How sure an alignment is of each group: the share of all alignments, weighed by their
+probability, that contain it (the forward-backward algorithm over the search's table).
+
+The search keeps the one cheapest path; its costs are -log probabilities, so every path has
+a probability too. A group that every likely path shares is certain whatever its lengths
+look like; a group that a path almost as cheap would split or shift is not. Measured this
+way, the number means what it says: groups at 0.9 are right about nine times in ten.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+
+Bead = tuple[int, int, int, int]  # English start, Chinese start, English count, Chinese count
+TEMPERATURE = 1.3  # costs are nats, but not independent ones: fitted on the development set
+
+
+def bead_posteriors(costs: Mapping[Bead, float], n: int, m: int) -> dict[Bead, float]:
+    """For every bead of the table (with its cost), the probability that the alignment
+    of the n English and m Chinese sentences contains it."""
+    into: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
+    for (i, j, a, b), cost in costs.items():
+        into[i + a, j + b].append(((i, j), -cost / TEMPERATURE))
+    forward = {(0, 0): 0.0}
+    for cell in sorted(into):  # every bead ends after it starts, in this order
+        terms = [forward[start] + weight for start, weight in into[cell] if start in forward]
+        if terms:
+            forward[cell] = _log_sum(terms)
+    total = forward.get((n, m))
+    if total is None:
+        return {}
+    backward = {(n, m): 0.0}
+    out: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
+    for (i, j, a, b), cost in costs.items():
+        out[i, j].append(((i + a, j + b), -cost / TEMPERATURE))
+    for cell in sorted(out, reverse=True):
+        terms = [backward[end] + weight for end, weight in out[cell] if end in backward]
+        if terms:
+            backward[cell] = _log_sum(terms)
+    return {
+        bead: math.exp(min(0.0, forward[i, j] - cost / TEMPERATURE + backward[end] - total))
+        for bead, cost in costs.items()
+        for i, j, a, b in (bead,)
+        if (i, j) in forward and (end := (i + a, j + b)) in backward
+    }
+
+
+def _log_sum(terms: list[float]) -> float:
+    top = max(terms)
+    return top + math.log(sum(math.exp(t - top) for t in terms))

@@ -1,0 +1,50 @@
+"""The confidence of a group: its posterior probability over all alignments (posterior.py)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from sitegen.align.posterior import TEMPERATURE, bead_posteriors
+from sitegen.align.search import SentenceAligner
+from sitegen.align.sentences import DEFAULT_RATIO, PRIORS
+from sitegen.text.sentences import split_chinese, split_english
+
+
+def test_two_equally_likely_alignments_share_the_certainty() -> None:
+    # 2×2 sentences: two 1:1 groups (cost 1 + 1) or one 2:2 group (cost 2).
+    costs = {(0, 0, 1, 1): 1.0, (1, 1, 1, 1): 1.0, (0, 0, 2, 2): 2.0}
+    found = bead_posteriors(costs, 2, 2)
+    assert found == pytest.approx({(0, 0, 1, 1): 0.5, (1, 1, 1, 1): 0.5, (0, 0, 2, 2): 0.5})
+
+
+def test_a_much_cheaper_alignment_takes_nearly_all_the_certainty() -> None:
+    costs = {(0, 0, 1, 1): 1.0, (1, 1, 1, 1): 1.0, (0, 0, 2, 2): 9.0}
+    found = bead_posteriors(costs, 2, 2)
+    share = 1 / (1 + math.exp(-7 / TEMPERATURE))
+    assert found[0, 0, 1, 1] == pytest.approx(share)
+    assert found[0, 0, 2, 2] == pytest.approx(1 - share)
+
+
+def test_no_alignment_reaching_the_end_gives_no_posteriors() -> None:
+    assert bead_posteriors({(0, 0, 1, 1): 1.0}, 2, 2) == {}
+
+
+def test_every_sentence_is_in_exactly_one_group_with_probability_one() -> None:
+    en = split_english(
+        "The fund opened in 2015. It supports research by universities. Many firms joined it."
+        " The scheme grew quickly over the years. Results were published."
+    )
+    zh = split_chinese(
+        "基金於 2015 年成立，支持大學研究。很多企業參與。計劃多年來迅速發展。成果已發表。"
+    )
+    aligner = SentenceAligner(en, zh, DEFAULT_RATIO)
+    aligner.best_shapes(PRIORS)
+    found = bead_posteriors(aligner._beads, len(en), len(zh))
+    for k in range(len(en)):
+        covering = sum(p for (i, _, a, _), p in found.items() if i <= k < i + a)
+        assert covering == pytest.approx(1.0)
+    for k in range(len(zh)):
+        covering = sum(p for (_, j, _, b), p in found.items() if j <= k < j + b)
+        assert covering == pytest.approx(1.0)
