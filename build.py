@@ -9,11 +9,11 @@ import sys
 import traceback
 from pathlib import Path
 
-from sitegen.errors import SiteError
+from sitegen.errors import Problem, SiteError
 from sitegen.project import CONTENT_DIR
 
 PROJECT = Path(__file__).resolve().parent
-COMMANDS = ("build", "ingest", "check", "publish", "serve")
+COMMANDS = ("build", "ingest", "check", "publish", "serve", "review")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,6 +69,33 @@ def run_publish(args: argparse.Namespace) -> int:
     print(result.summary(_shown(result.out_dir)))
     publish_site(args.project, result.out_dir, remote=args.remote, branch=args.branch)
     print(f"Published {_shown(result.out_dir)} to the {args.branch} branch of {args.remote}")
+    return 0
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from sitegen.model.content import shown_name
+    from sitegen.review import review_file
+
+    if args.paragraph and not args.document:
+        raise SiteError(Problem("review", None, "--paragraph needs the document it is in"))
+    content = args.project / CONTENT_DIR
+    if args.document:
+        named = Path(args.document)
+        path = named if named.suffix == ".yaml" else content / f"{args.document}.yaml"
+        if not path.is_file():
+            raise SiteError(Problem(args.document, None, "no such content file"))
+        paths = [path]
+    else:
+        paths = sorted(content.glob("*.yaml"))
+    total = 0
+    for path in paths:
+        src_path = f"{CONTENT_DIR}/{shown_name(path)}"
+        changed = review_file(path, src_path, set(args.paragraph or ()))
+        total += changed
+        if changed:
+            print(f"{src_path}: {changed} paragraph{'s' * (changed != 1)} marked reviewed")
+    if not total:
+        print("Nothing to mark: every chosen paragraph was already reviewed as it stands")
     return 0
 
 
@@ -195,6 +222,17 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.set_defaults(run=run_serve)
+
+    review = commands.add_parser(
+        "review",
+        parents=[common],
+        help="mark paragraph pairs as checked: each side translates the other as it stands",
+    )
+    review.add_argument("document", nargs="?", help="a slug or content file (default: all)")
+    review.add_argument(
+        "--paragraph", type=int, action="append", help="only this paragraph (1-based; repeatable)"
+    )
+    review.set_defaults(run=run_review)
 
     ingest = commands.add_parser(
         "ingest",

@@ -20,6 +20,7 @@ from .align.timeline import timeline_entries
 from .errors import Problem
 from .model.content import Document
 from .model.load import load_site, load_site_config
+from .model.paragraphs import Paragraph
 from .model.site import Site
 from .model.units import site_wide_units
 from .output.assets import load_assets
@@ -176,8 +177,8 @@ def check_alignment(document: Document, derived: Derived) -> list[Finding]:
         zip(document.paragraphs, derived.groups, strict=True), start=1
     ):
         doubt = None if paragraph.is_heading else length_doubt(paragraph.en, paragraph.zh, ratio)
-        if doubt:
-            problem = Problem(document.src_path, paragraph.line, f"paragraph {number}: {doubt}")
+        for reason in filter(None, (doubt, review_doubt(paragraph))):
+            problem = Problem(document.src_path, paragraph.line, f"paragraph {number}: {reason}")
             findings.append(Finding(WARNING, problem))
         for index, group in enumerate(groups, start=1):
             where = f"paragraph {number}, sentence group {index}"
@@ -194,6 +195,18 @@ def check_alignment(document: Document, derived: Derived) -> list[Finding]:
                 problem = Problem(document.src_path, paragraph.line, f"{where}: {sentence}")
                 findings.append(Finding(WARNING, problem))
     return findings
+
+
+def review_doubt(paragraph: Paragraph) -> str | None:
+    """Whether one side changed since the pair was last reviewed and the other did not."""
+    stale = paragraph.outdated
+    if stale is None:
+        return None
+    changed, other = ("English", "Chinese") if stale == "zh" else ("Chinese", "English")
+    return (
+        f"the {changed} changed since the {other} was last reviewed; update the {other},"
+        " then run `python3 build.py review`"
+    )
 
 
 def _group_doubt(group: Segment) -> str | None:

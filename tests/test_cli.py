@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from conftest import REPO, make_project, run_build_py
+from sitegen.text.fingerprints import fingerprint
 
 
 def test_real_foreword_builds_end_to_end(tmp_path: Path) -> None:
@@ -94,12 +95,10 @@ def test_ingest_then_build_puts_a_new_text_on_the_site(tmp_path: Path) -> None:
     assert "content/message.yaml" in result.stdout
     document = yaml.safe_load((project / "content" / "message.yaml").read_text(encoding="utf-8"))
     assert document["title"] == {"en": "Message from the Chairman", "zh": "主席獻辭"}
-    assert document["paragraphs"] == [
-        {
-            "en": "The industry grew in 2024. We thank CAHK members for their support.",
-            "zh": "業界在 2024 年錄得增長。我們感謝香港通訊業聯會會員的支持。",
-        }
-    ]
+    en = "The industry grew in 2024. We thank CAHK members for their support."
+    zh = "業界在 2024 年錄得增長。我們感謝香港通訊業聯會會員的支持。"
+    reviewed = {"en": fingerprint(en), "zh": fingerprint(zh)}  # as checked at ingest
+    assert document["paragraphs"] == [{"en": en, "zh": zh, "reviewed": reviewed}]
 
     again = run_build_py("ingest", str(source), "--project", str(project))
     assert again.returncode == 1

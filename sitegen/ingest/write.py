@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import Problem, SiteError
+from ..text.fingerprints import fingerprint
 from .milestones import merge_milestones
 
 MAX_NOTES = 50  # dropped lines listed in the YAML; the rest are counted
@@ -29,6 +30,31 @@ _Dumper.add_representer(
         "tag:yaml.org,2002:str", text, style="'" if _DATE_LIKE.match(text) else None
     ),
 )
+
+
+class Fingerprints(dict):
+    """`reviewed: {en: "…", zh: "…"}` written on one line, each fingerprint in quotes."""
+
+
+_Dumper.add_representer(
+    Fingerprints,
+    lambda dumper, data: yaml.MappingNode(
+        "tag:yaml.org,2002:map",
+        [
+            (
+                yaml.ScalarNode("tag:yaml.org,2002:str", key),
+                yaml.ScalarNode("tag:yaml.org,2002:str", value, style='"'),
+            )
+            for key, value in data.items()
+        ],
+        flow_style=True,
+    ),
+)
+
+
+def reviewed_now(en: str, zh: str) -> Fingerprints:
+    """The fingerprints of a pair that has just been checked (at ingest, or by `review`)."""
+    return Fingerprints(en=fingerprint(en), zh=fingerprint(zh))
 
 
 def dump_content(content: dict) -> str:
@@ -90,7 +116,19 @@ def write_content(
             )
         )
     dest_path.parent.mkdir(parents=True, exist_ok=True)
+    content = {**content, "paragraphs": [_reviewed(p) for p in content["paragraphs"]]}
     data = with_review_notes(dump_content(content), dropped, doubts or {}).encode("utf-8")
+    replace_file(dest_path, data)
+
+
+def _reviewed(paragraph: dict) -> dict:
+    """A pair as ingest writes it: reviewed as it stands (it came translated), so that a
+    later edit of one side shows."""
+    return {**paragraph, "reviewed": reviewed_now(paragraph["en"], paragraph["zh"])}
+
+
+def replace_file(dest_path: Path, data: bytes) -> None:
+    """`data` as the file's new content, atomically, keeping its permissions."""
     handle, temp_name = tempfile.mkstemp(dir=dest_path.parent, prefix=f".{dest_path.name}.")
     try:
         with os.fdopen(handle, "wb") as temp:

@@ -90,6 +90,14 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SiteError([*problems.items, _decode_problem(src_path, path, exc)]) from exc
+    return parse_document(text, slug, src_path, problems)
+
+
+def parse_document(
+    text: str, slug: str, src_path: str, problems: Problems | None = None
+) -> Document:
+    """A content file's text into a Document, or a SiteError listing everything wrong."""
+    problems = problems or Problems()
     root = compose_yaml(text, src_path)
     reader = Reader(src_path, problems)
     if root is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from yaml.nodes import Node
 
+from ..text.fingerprints import FINGERPRINT, fingerprint
 from .config import TEXT_FIELDS
 from .yamlnodes import Reader
 
@@ -19,10 +20,24 @@ class Paragraph:
     kind: str = "paragraph"  # or "heading"
     line: int = 0  # where it starts in its YAML file, for messages
     segments: tuple[tuple[str, str], ...] = ()  # a hand-made sentence alignment, if any
+    reviewed: tuple[str, str] | None = None  # fingerprints of en and zh as last reviewed
 
     @property
     def is_heading(self) -> bool:
         return self.kind == "heading"
+
+    @property
+    def outdated(self) -> str | None:
+        """The language ("en" or "zh") whose text may no longer translate the other: the
+        other side changed since the pair was last reviewed, and this one did not. None
+        when in step, never reviewed, or both sides changed (an editor revised both)."""
+        if self.reviewed is None:
+            return None
+        en_changed = fingerprint(self.en) != self.reviewed[0]
+        zh_changed = fingerprint(self.zh) != self.reviewed[1]
+        if en_changed == zh_changed:
+            return None
+        return "zh" if en_changed else "en"
 
 
 def read_paragraphs(reader: Reader, node: Node) -> tuple[Paragraph, ...] | None:
@@ -39,7 +54,7 @@ def read_paragraphs(reader: Reader, node: Node) -> tuple[Paragraph, ...] | None:
 
 
 def _paragraph(reader: Reader, item: Node, what: str) -> Paragraph | None:
-    keys = reader.mapping(item, what, (), (*TEXT_FIELDS, "kind", "segments"))
+    keys = reader.mapping(item, what, (), (*TEXT_FIELDS, "kind", "segments", "reviewed"))
     if keys is None:
         return None
     present = [f for f in TEXT_FIELDS if f in keys]
@@ -55,9 +70,28 @@ def _paragraph(reader: Reader, item: Node, what: str) -> Paragraph | None:
     if kind is None or not all(texts.get(k) for k in TEXT_FIELDS):
         return None
     segments = _segments(reader, keys["segments"], texts, what) if "segments" in keys else ()
-    if segments is None:
+    reviewed = _reviewed(reader, keys["reviewed"], what) if "reviewed" in keys else ()
+    if segments is None or reviewed is None:
         return None
-    return Paragraph(texts["en"], texts["zh"], kind, reader.line(item), segments)
+    line = reader.line(item)
+    return Paragraph(texts["en"], texts["zh"], kind, line, segments, reviewed or None)
+
+
+def _reviewed(reader: Reader, node: Node, what: str) -> tuple[str, str] | None:
+    """`reviewed: {en: "…", zh: "…"}`: the fingerprints `build.py review` and ingest write."""
+    keys = reader.mapping(node, f"{what} reviewed", TEXT_FIELDS)
+    if keys is None or len(keys) < len(TEXT_FIELDS):
+        return None
+    found = [reader.text(keys[k], f"{what} reviewed {k}") for k in TEXT_FIELDS]
+    for field, value, key in zip(TEXT_FIELDS, found, (keys[k] for k in TEXT_FIELDS), strict=True):
+        if value is not None and not FINGERPRINT.fullmatch(value):
+            reader.report(
+                key,
+                f"{what} reviewed {field} is {value!r}, not a fingerprint; run"
+                " `python3 build.py review` to write it again",
+            )
+            return None
+    return (found[0], found[1]) if found[0] and found[1] else None
 
 
 def _segments(

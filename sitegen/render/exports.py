@@ -31,6 +31,9 @@ def document_json(document: Document, derived: Derived) -> bytes:
                 "segments": [
                     {"en": s.en, "zh": s.zh, "confidence": round(s.confidence, 3)} for s in groups
                 ],
+                # The language that may no longer translate the other, when one side changed
+                # since the pair was last reviewed.
+                **({"outdated": p.outdated} if p.outdated else {}),
             }
             for p, groups in zip(document.paragraphs, derived.groups, strict=True)
         ],
