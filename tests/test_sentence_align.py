@@ -223,3 +223,16 @@ def test_groups_keep_both_texts_and_confidence_is_in_range(en: str, zh: str, rat
     assert all(0 <= g.confidence <= 1 for g in groups)
     # A sentence may stand alone (one the translator added or left out): `check` flags it.
     assert all(g.en or g.zh for g in groups)
+
+
+def test_a_closed_quotation_ends_a_group_in_both_languages(monkeypatch) -> None:
+    en = (
+        "'Well then, do not sit around doing nothing. Go and practise.'"
+        " He left the room in silence."
+    )
+    zh = "「別躲懶，多練練。」他靜靜地離開房間。"
+    groups = align_sentences(en, zh, DEFAULT_RATIO)
+    assert shapes(groups) == [(2, 1), (1, 1)]
+    assert groups[0].en.rstrip().endswith("practise.'")
+    monkeypatch.setattr(search, "ANCHOR_WEIGHT", 0.0)  # lengths and words alone cut the speech
+    assert shapes(align_sentences(en, zh, DEFAULT_RATIO)) != [(2, 1), (1, 1)]

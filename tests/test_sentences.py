@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sitegen.text.sentences import split_chinese, split_english
+from sitegen.text.sentences import ends_quotation, split_chinese, split_english
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,22 @@ def test_pieces_join_back_exactly_and_none_is_empty(split, text: str) -> None:
     pieces = split(text)
     assert "".join(pieces) == text
     assert all(pieces)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("See you here at noon tomorrow.' ", "en", True),
+        ("“Never!” ", "en", True),
+        ("'Surrender?’", "en", True),
+        ("He took the boys'", "en", False),  # a plural's apostrophe closes no speech
+        ("He left.", "en", False),
+        ("It was called “the Guide”.", "en", False),
+        ("明天再打過。”", "zh", True),
+        ("「別躲懶。」", "zh", True),
+        ("《概覽》。", "zh", False),
+        ("", "zh", False),
+    ],
+)
+def test_a_text_that_closes_a_quotation(text: str, language: str, expected: bool) -> None:
+    assert ends_quotation(text, language) is expected

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..text.numbers import anchor_keys
+from ..text.sentences import ends_quotation
 from .band import BAND_WIDTH, rows, widened
 from .lexical import Evidence, evidence
 
@@ -31,10 +32,21 @@ LEXICAL_WEIGHT = 0.5  # the dictionary's evidence (lexical.py), as in sentence a
 LEXICAL_UP_TO = 3600  # paragraph pairs to weigh (English × Chinese); beyond, lengths alone
 
 
+QUOTATION_END = "\x00quotation-end"  # an anchor no text can hold: a speech ends here
+
+
 def measured(texts: Sequence[str], language: str) -> tuple[list[int], list[Counter[str]]]:
     """Each text's length and anchors (by value, as both aligners compare them: `$3
-    billion` meets `30 億`)."""
-    return [text_length(t) for t in texts], [anchor_keys(t, language) for t in texts]
+    billion` meets `30 億`), among them the end of a quotation (dialogue in a novel: the
+    translation closes the speech where the original does)."""
+    anchors = []
+    for text in texts:
+        keys = anchor_keys(text, language)
+        if ends_quotation(text, language):
+            keys = keys.copy()
+            keys[QUOTATION_END] += 1
+        anchors.append(keys)
+    return [text_length(t) for t in texts], anchors
 
 
 def text_length(text: str) -> int:

@@ -82,3 +82,13 @@ def split_chinese(text: str) -> list[str]:
 def _pieces(text: str, cuts: list[int]) -> list[str]:
     bounds = [0, *cuts, len(text)]
     return [text[a:b] for a, b in itertools.pairwise(bounds) if b > a]
+
+
+def ends_quotation(text: str, language: str) -> bool:
+    """Whether the text ends by closing a quotation (`…tomorrow.'`, `…再打過。”`): where a
+    character's speech ends, both languages end a sentence. An English apostrophe counts
+    only after the speech's own punctuation, so `the boys'` is no quotation."""
+    text = text.rstrip()
+    if language != "en":
+        return text.endswith(("”", "」", "』"))
+    return text.endswith("”") or (text.endswith(("'", "’")) and text[-2:-1] in ".!?,…—-")
