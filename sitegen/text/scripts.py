@@ -17,7 +17,9 @@ CJK_CHARACTER = re.compile(
     "[\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31a0-\u31bf\u3200-\u9fff\ue000-\uf8ff"
     "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]"
 )
-_ENGLISH_WORD = re.compile(r"[A-Za-z]*[a-z]{2}[A-Za-z]*")  # anchors like AI, 5G, ICT are not
+# A run of letters with two lower-case ones in a row (anchors like AI, 5G, ICT are not),
+# tried only where a run begins, so a long run of capitals is scanned once, not per letter.
+_ENGLISH_WORD = re.compile(r"(?<![A-Za-z])(?=[A-Za-z]*?[a-z]{2})[A-Za-z]++")
 
 
 def is_cjk(char: str) -> bool:
