@@ -20,6 +20,9 @@ from .files import link_target, read_regular
 from .paragraphs import Paragraph, read_paragraphs
 from .yamlnodes import Reader, compose_yaml
 
+# Twice the most text ingest takes (2 MB): a bigger file is no one document, and reading
+# its YAML costs some 400 bytes of memory per value.
+MAX_CONTENT_BYTES = 4_000_000
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"data", "static", "timeline", "index", "404", "sitemap", "robots"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -88,7 +91,7 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
             f" ({', '.join(sorted(RESERVED_SLUGS | set(reserved)))})",
         )
     try:
-        text = read_regular(path, src_path).decode("utf-8-sig")
+        text = read_regular(path, src_path, MAX_CONTENT_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SiteError([*problems.items, _decode_problem(src_path, exc)]) from exc
     root = compose_yaml(text, src_path)

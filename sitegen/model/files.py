@@ -54,16 +54,26 @@ def link_target(project: Path, path: Path, shown: str, folder: str) -> Path:
     return target
 
 
-def read_regular(path: Path, shown: str) -> bytes:
-    """The bytes of a regular file. Anything else is refused without waiting on it: the
-    file is opened non-blocking and checked before a byte is read."""
+def read_regular(path: Path, shown: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Anything else is refused
+    without waiting on it: the file is opened non-blocking and checked before a byte is read."""
     require_regular(path, shown)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as error:
         _raise_loop(error, shown)
     with os.fdopen(descriptor, "rb") as handle:  # swapped since the stat? fstat tells
-        kind = _not_regular(os.fstat(descriptor).st_mode)
+        status = os.fstat(descriptor)
+        kind = _not_regular(status.st_mode)
+        if kind is None and limit is not None and status.st_size > limit:
+            raise SiteError(
+                Problem(
+                    shown,
+                    None,
+                    f"the file is {status.st_size:,} bytes, more than the {limit:,} one file"
+                    " may hold; split it into several documents",
+                )
+            )
         if kind is None:
             return handle.read()
     raise SiteError(_not_regular_problem(shown, kind))

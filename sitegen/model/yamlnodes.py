@@ -122,7 +122,8 @@ class Reader:
         if not self.check_tag(node):
             return None
         if not isinstance(node, MappingNode):
-            self.report(node, f"{what} should be a mapping of keys ({', '.join(required)})")
+            keys = ", ".join(required or optional)
+            self.report(node, f"{what} should be a mapping of keys ({keys})")
             return None
         known = required + optional
         result: dict[str, Node] = {}
