@@ -29,15 +29,7 @@ def git(*args: str, cwd: Path) -> str:
 def test_publish_pushes_the_built_site_to_a_bare_repository(
     tiny_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    remote = tmp_path / "remote.git"
-    git("init", "--bare", "--quiet", str(remote), cwd=tmp_path)
-    git("init", "--quiet", cwd=tiny_project)
-    git("add", ".", cwd=tiny_project)
-    git("commit", "--quiet", "-m", "content", cwd=tiny_project)
-    git("remote", "add", "origin", str(remote), cwd=tiny_project)
-    for name, value in IDENTITY.items():  # the build.py subprocess inherits these
-        monkeypatch.setenv(name, value)
-
+    remote = _repository(tiny_project, tmp_path, monkeypatch)
     first = run_build_py("publish", "--project", str(tiny_project))
     assert first.returncode == 0, first.stderr
     assert "Published" in first.stdout
@@ -77,7 +69,7 @@ def _repository(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     git("add", ".", cwd=project)
     git("commit", "--quiet", "-m", "content", cwd=project)
     git("remote", "add", "origin", str(remote), cwd=project)
-    for name, value in IDENTITY.items():
+    for name, value in IDENTITY.items():  # the build.py subprocess inherits these
         monkeypatch.setenv(name, value)
     return remote
 
