@@ -4,11 +4,13 @@ every pattern the content and ingest stages apply, looking for time that grows f
 the input.
 
 The named cases go through the public functions (`split_english`, `split_chinese`, the
-text ingest) as a build or an ingest would call them. The sweep (`--sweep`) finds every
-compiled pattern in sitegen.text, sitegen.ingest, sitegen.model, sitegen.render and
-sitegen.align, and runs `finditer` over runs of the characters the pattern itself names
-(`c * n`, and `a * n + b * n + "x"` for every pair): where doubling n more than triples
-the time, the pattern backtracks quadratically and is printed.
+paragraph Markdown, the text ingest) as a build or an ingest would call them. The sweep
+(`--sweep`) finds every compiled pattern in sitegen.text, .ingest, .model, .render and
+.align, and runs `finditer` over runs of the characters the pattern itself names (`c * n`,
+and `a * n + b * n + "x"` for every pair): where doubling n more than triples the time,
+the pattern backtracks quadratically and is printed. Patterns only ever matched at one
+position (`.match(text, end)`) or on a bounded window are flagged too if they scan runs;
+the comments beside them say so.
 
     python3 bench/bench_regex.py [--sweep] [--size 20000]
 """
@@ -33,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import sitegen
 from sitegen.errors import SiteError
 from sitegen.ingest.paragraphs import text_blocks
+from sitegen.render.markup import InlineMarkdown
 from sitegen.text.sentences import split_chinese, split_english
 
 STAGES = ("text", "ingest", "model", "render", "align")
@@ -56,6 +59,14 @@ def named_cases(n: int) -> Iterator[tuple[str, Callable[[], object]]]:
     yield (
         f"split_chinese: '。1' + {n:,} spaces × 100",
         lambda: split_chinese(("。1" + " " * (n // 100)) * 100 + "x"),
+    )
+    markdown = InlineMarkdown()
+    yield f"markdown: {n:,} [", lambda: markdown.convert("[" * n + "x")
+    yield f"markdown: '[x](y ' × {n:,}", lambda: markdown.convert("[x](y " * n)
+    yield f"markdown: '<a ' × {n:,}", lambda: markdown.convert("<a " * n)
+    yield (
+        f"markdown: '**a' × {n:,} (Python-Markdown: quadratic in matches)",
+        lambda: markdown.convert("**a" * n),
     )
     yield f"text ingest: {n:,} dots", lambda: _ingest("Hello." + "." * n + "\n\n你好。\n")
     yield f"text ingest: ! × {n:,} ” × {n:,}", lambda: _ingest(bangs + "\n\n你好。\n")

@@ -60,6 +60,16 @@ CASES = {
         text = "Work began" + " " * {N} + "in 2024" + " " * {N} + "x — y."
         assert event_label(text, find_dates(text, "en")[0], "en") == "Work began x"
     """,
+    "markdown: unclosed brackets": f"""
+        from sitegen.render.markup import InlineMarkdown
+        text = "[" * {N} + "x"
+        assert str(InlineMarkdown().convert(text)) == text""",
+    "markdown: links that never close": f"""
+        from sitegen.render.markup import InlineMarkdown
+        assert "href" not in InlineMarkdown().convert("[x](y " * {N // 6})""",
+    "markdown: tags that never close": f"""
+        from sitegen.render.markup import InlineMarkdown
+        assert "&lt;a" in InlineMarkdown().convert("<a " * {N // 3})""",
 }
 
 
