@@ -54,7 +54,7 @@ def link_target(project: Path, path: Path, shown: str, folder: str) -> Path:
     return target
 
 
-def read_regular(path: Path, shown: str, limit: int | None = None) -> bytes:
+def read_regular(path: Path | str, shown: str, limit: int | None = None) -> bytes:
     """The bytes of a regular file of at most `limit` bytes. Anything else is refused
     without waiting on it: the file is opened non-blocking and checked before a byte is read."""
     require_regular(path, shown)
@@ -79,7 +79,7 @@ def read_regular(path: Path, shown: str, limit: int | None = None) -> bytes:
     raise SiteError(_not_regular_problem(shown, kind))
 
 
-def require_regular(path: Path, shown: str) -> int:
+def require_regular(path: Path | str, shown: str) -> int:
     """The size of a regular file; anything else (a pipe, a device, a loop) a SiteError."""
     try:
         status = os.stat(path)
@@ -99,11 +99,12 @@ def _raise_loop(error: OSError, shown: str) -> NoReturn:
 
 def walk_files(
     project: Path, folder: Path, rel: str, skip: Callable[[str], bool] = lambda name: False
-) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """Every regular file below `folder` as (project-relative name, path), in a stable
-    order, and the problems met: links out of the project, loops, pipes and devices.
-    Links inside the project are followed; `skip` leaves names out (editor temporaries)."""
-    found: list[tuple[str, Path]] = []
+) -> tuple[list[tuple[str, str]], list[Problem]]:
+    """Every regular file below `folder` as (project-relative name, path), in the order
+    the file system gives them, and the problems met: links out of the project, loops,
+    pipes and devices. Links inside the project are followed; `skip` leaves names out
+    (editor temporaries). Plain files cost no system call: the preview polls this."""
+    found: list[tuple[str, str]] = []
     problems: list[Problem] = []
     if folder.is_dir():
         ancestors = {folder.resolve()}
@@ -114,16 +115,20 @@ def walk_files(
 
 def _walk(
     project: Path, folder: Path, rel: str, ancestors: set[Path], skip: Callable[[str], bool]
-) -> Iterator[tuple[str, Path] | Problem]:
+) -> Iterator[tuple[str, str] | Problem]:
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        entries = list(os.scandir(folder))
     except OSError:  # removed while we looked: the next build or poll sees it gone
         return
     top = rel.split("/")[0]
     for entry in entries:
-        name, path = f"{rel}/{entry.name}", Path(entry.path)
         if skip(entry.name):
             continue
+        name = f"{rel}/{entry.name}"
+        if entry.is_file(follow_symlinks=False):  # the common case: no system call
+            yield name, entry.path
+            continue
+        path = Path(entry.path)
         try:
             target = link_target(project, path, name, top)
             mode = target.stat().st_mode
@@ -141,7 +146,7 @@ def _walk(
         elif (kind := _not_regular(mode)) is not None:
             yield _not_regular_problem(name, kind)
         else:
-            yield name, path
+            yield name, entry.path
 
 
 def _not_regular_problem(shown: str, kind: str) -> Problem:

@@ -40,8 +40,8 @@ def load_assets(static_dir: Path) -> Assets:
     urls: dict[str, str] = {}
     found, problems = walk_files(static_dir.parent, static_dir, STATIC_DIR)
     if problems:
-        raise SiteError(problems)
-    for shown, path in found:
+        raise SiteError(sorted(problems, key=lambda problem: problem.file))
+    for shown, path in sorted(found):
         name = shown.removeprefix(f"{STATIC_DIR}/")
         data = read_regular(path, shown)
         dest = f"{STATIC_DIR}/{hashed_name(name, data)}"
