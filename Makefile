@@ -1,25 +1,60 @@
-# The installs behind the README's two commands (`make site`, and `make install-test &&
-# python3 -m pytest`). Everything a fresh machine needs is installed here.
+# The README's two commands: `make site` (install, then build _site/) and `make test`
+# (install the test tools, then run every test). Python packages go into a virtual
+# environment, .venv/, since Debian and Ubuntu refuse `pip install` into their Python
+# (PEP 668, "externally-managed-environment"); everything else a fresh machine needs is
+# installed with apt-get (sudo when not root), or named in one clear line.
 PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := $(shell command -v apt-get)
+PYTEST_ARGS ?=
+# Debian's Chromium; on macOS /Applications/Chromium.app/Contents/MacOS/Chromium.
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
 
-.PHONY: site install install-test
+.PHONY: site test install install-test venv
 
-site: install  ## install the requirements and build _site/ from content/
-	$(PYTHON) build.py
+site: install  ## install the requirements into .venv, then build _site/ from content/
+	$(PY) build.py
 
-install:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+test: install-test  ## install the test tools, then run every test (exit status: pytest's)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+venv: $(PY)
+
+# Debian and Ubuntu ship venv without ensurepip (python3-venv): install it if missing.
+$(PY):
+	@rm -rf $(VENV)
+	@if ! $(PYTHON) -m venv $(VENV) >/dev/null 2>&1; then \
+		rm -rf $(VENV); \
+		if [ -z "$(APT)" ]; then \
+			echo "make: '$(PYTHON) -m venv' failed; install Python 3.11 or newer with venv" \
+				"(macOS: brew install python) and run make again" >&2; exit 1; \
+		fi; \
+		echo "make: installing python3-venv (apt-get) to create $(VENV)"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv \
+			&& $(PYTHON) -m venv $(VENV); \
+	fi
+
+install: $(PY)
+	$(PIP) -r requirements.txt
 
 # Browser tests use Debian's Chromium (browser downloads are not possible everywhere) with the
 # Noto CJK fonts, which also print the PDF fixtures; qpdf encrypts one of them; the Nu HTML
-# checker needs a Java runtime, and axe-core / vnu-jar come from npm.
-install-test:
-	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@if ! command -v chromium >/dev/null || ! command -v java >/dev/null \
-			|| ! command -v qpdf >/dev/null || ! fc-list | grep -qi "Noto Sans CJK"; then \
+# checker needs a Java runtime, and axe-core / vnu-jar come from npm (Debian's nodejs npm).
+install-test: $(PY)
+	$(PIP) -r requirements-dev.txt
+	@if [ ! -x "$(CHROMIUM)" ] || ! command -v java >/dev/null \
+			|| ! command -v qpdf >/dev/null || ! command -v npm >/dev/null \
+			|| { command -v fc-list >/dev/null && ! fc-list | grep -qi "Noto Sans CJK"; }; then \
+		if [ -z "$(APT)" ]; then \
+			echo "make: install Chromium (at $(CHROMIUM), or set CHROMIUM=path), a Java" \
+				"runtime, qpdf and npm (README: macOS), then run make again" >&2; exit 1; \
+		fi; \
 		$(SUDO) apt-get update -qq && \
 		$(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless \
-			fonts-noto-cjk qpdf; \
+			fonts-noto-cjk qpdf nodejs npm; \
 	fi
 	npm ci --prefix tests --no-audit --no-fund --ignore-scripts --loglevel=error

@@ -61,9 +61,25 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
+    from sitegen.check import ERROR, run_check
     from sitegen.pipeline import build
-    from sitegen.publish import publish_site
+    from sitegen.publish import publish_site, uncommitted_content
 
+    findings = run_check(args.project, base_url=args.base_url)  # first: publish nothing broken
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    errors = sum(f.level == ERROR for f in findings)
+    if errors:
+        print(f"Not published: check found {errors} error{'s' * (errors != 1)}", file=sys.stderr)
+        return 1
+    changed = uncommitted_content(args.project)
+    if changed:
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if changed[5:] else "")
+        print(
+            f"Warning: content/ has changes not committed to git ({shown}); the site is"
+            " published with them, but the repository does not hold them",
+            file=sys.stderr,
+        )
     out_dir = Path(args.out) if args.out else None
     result = build(args.project, out_dir=out_dir, base_url=args.base_url)
     print(result.summary(_shown(result.out_dir)))
@@ -207,7 +223,9 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=run_check)
 
     publish = commands.add_parser(
-        "publish", parents=[common], help="build, then push the site to a branch (gh-pages)"
+        "publish",
+        parents=[common],
+        help="check, build, then push the site to a branch (gh-pages)",
     )
     publish.add_argument("--branch", default="gh-pages", help="the branch to publish to")
     publish.add_argument("--remote", default="origin", help="the git remote to push to")

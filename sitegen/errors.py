@@ -37,21 +37,41 @@ class SiteError(Exception):
         return (SiteError, (self.problems,))  # whole, across processes (parallel rendering)
 
 
+MAX_PROBLEMS_PER_FILE = 50  # beyond this, only counted: a file of a million bad items
+# would otherwise print a million lines and hold them all in memory first
+
+
 class Problems:
-    """Collects problems across a stage, then raises them together."""
+    """Collects problems across a stage, then raises them together: the first
+    MAX_PROBLEMS_PER_FILE of each file, and how many more there were."""
 
     def __init__(self) -> None:
         self.items: list[Problem] = []
+        self._counts: dict[str, int] = {}  # problems seen per file, shown or not
 
     def add(self, file: str, line: int | None, message: str) -> None:
-        self.items.append(Problem(file, line, message))
+        count = self._counts[file] = self._counts.get(file, 0) + 1
+        if count <= MAX_PROBLEMS_PER_FILE:
+            self.items.append(Problem(file, line, message))
 
     def extend(self, error: SiteError) -> None:
-        self.items.extend(error.problems)
+        self.items.extend(error.problems)  # already capped where they were collected
 
     def __bool__(self) -> bool:
         return bool(self.items)
 
     def raise_if_any(self) -> None:
         if self.items:
-            raise SiteError(self.items)
+            raise SiteError(self.items + self._more())
+
+    def _more(self) -> list[Problem]:
+        return [
+            Problem(
+                file,
+                None,
+                f"… and {count - MAX_PROBLEMS_PER_FILE:,} more problems not shown; fix the"
+                " ones above and run again",
+            )
+            for file, count in self._counts.items()
+            if count > MAX_PROBLEMS_PER_FILE
+        ]

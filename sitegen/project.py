@@ -9,3 +9,11 @@ STATIC_DIR = "static"
 TESTS_DIR = "tests"
 
 SOURCE_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)  # with CONFIG_FILE: every build input
+
+# The build's own files in an output folder (the .sitegen marker, .sitegen-manifest.json, a
+# journal or cache): every name starting with this is internal, never published.
+INTERNAL_PREFIX = ".sitegen"
+
+
+def is_internal(name: str) -> bool:
+    return name.startswith(INTERNAL_PREFIX)

@@ -7,12 +7,17 @@ working tree) — the same library MkDocs' `gh-deploy` uses.
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import ghp_import
 
 from .errors import SiteError
+from .project import CONTENT_DIR, is_internal
 
 
 def publish_site(
@@ -24,10 +29,10 @@ def publish_site(
             f"{project}: publish needs the project to be a git repository with a remote"
             f" ({remote}); run `git init` and `git remote add {remote} URL` first"
         )
-    with contextlib.chdir(project):  # ghp-import runs git in the current folder
+    with contextlib.chdir(project), publishable(out_dir) as tree:  # ghp-import runs git here
         try:
             ghp_import.ghp_import(
-                str(out_dir),
+                str(tree),
                 mesg=f"Publish the site ({out_dir.name}/) with build.py publish",
                 remote=remote,
                 branch=branch,
@@ -41,3 +46,41 @@ def publish_site(
                 f"{project}: git push to {remote} {branch} failed (exit {error.returncode});"
                 f" the site is committed on the local branch {branch}; push it by hand"
             ) from error
+
+
+@contextlib.contextmanager
+def publishable(out_dir: Path) -> Iterator[Path]:
+    """`out_dir` without the build's internal files (project.is_internal, at any depth),
+    as a tree of hard links beside it (copies where links fail), removed afterwards."""
+    holder = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.publish-", dir=out_dir.parent))
+    try:
+        tree = holder / out_dir.name
+        shutil.copytree(
+            out_dir,
+            tree,
+            ignore=lambda folder, names: {name for name in names if is_internal(name)},
+            copy_function=_link_or_copy,
+        )
+        yield tree
+    finally:
+        shutil.rmtree(holder, ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def uncommitted_content(project: Path) -> list[str]:
+    """The files under content/ that differ from git's last commit (or are not in it)."""
+    result = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=all", "--", CONTENT_DIR],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        return []  # not a repository: publish_site says so
+    return [line[3:] for line in result.stdout.splitlines() if line[3:]]

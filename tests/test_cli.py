@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import REPO, make_project, run_build_py
@@ -79,6 +80,27 @@ def test_404_page_links_absolutely_when_the_base_url_is_known(tmp_path: Path) ->
     assert 'href="https://example.org/guide/tc/"' in page
     home = (out / "en/index.html").read_text(encoding="utf-8")
     assert re.search(r'href="\.\./static/site\.\w+\.css"', home)
+
+
+@pytest.mark.parametrize(
+    ("base_url", "reason"),
+    [
+        ("javascript:alert(1)//x", "expected the site's full address starting with https://"),
+        ("https://editor:secret@example.org/", "holds a user name or password"),
+        ("https://example.org:port/", "expected the site's full address starting with https://"),
+    ],
+)
+def test_base_url_on_the_command_line_is_checked_as_in_site_yaml(
+    tiny_project: Path, base_url: str, reason: str
+) -> None:
+    """--base-url gets site.yaml's checks (config.base_url_problem): no javascript: link
+    in 404.html, no password printed on every page."""
+    out = tiny_project / "_site"
+    result = run_build_py("build", "--project", str(tiny_project), "--base-url", base_url)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"build.py: --base-url is {base_url!r}")
+    assert reason in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()
 
 
 def test_ingest_then_build_puts_a_new_text_on_the_site(tmp_path: Path) -> None:

@@ -60,3 +60,19 @@ def test_equivalent_encodings_load_the_same(tmp_path: Path) -> None:
     data = ("\ufeff" + TINY_DOCUMENT.replace("\n", "\r\n")).encode("utf-8")
     (odd / "content" / "hello.yaml").write_bytes(data)
     assert load_documents(plain) == load_documents(odd)
+
+
+def test_direction_marks_are_kept_while_bidi_controls_are_refused(tmp_path: Path) -> None:
+    """LRM, RLM and ALM only settle the direction of the punctuation next to them; the
+    embeddings, overrides and isolates reorder whole runs (text/scripts.py)."""
+    marks = "Shalom \u200fשלום\u200f, \u200eok\u200e and \u061c."
+    document = f'title: {{en: "{marks}", zh: "你好"}}\nparagraphs:\n  - {{en: "A.", zh: "甲。"}}\n'
+    project = make_project(tmp_path, {"content/marks.yaml": document})
+    (loaded,) = load_documents(project)
+    assert loaded.title["en"] == marks
+    for control in ("\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2069"):
+        (project / "content/marks.yaml").write_text(
+            document.replace("ok", f"ok{control}"), encoding="utf-8"
+        )
+        with pytest.raises(SiteError, match=f"U\\+{ord(control):04X}"):
+            load_documents(project)

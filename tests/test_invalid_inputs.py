@@ -58,6 +58,11 @@ def _huge_source(project: Path) -> None:
     (project / "source.txt").write_text(pair * (20_000_000 // len(pair.encode())))
 
 
+def _content_too_large(project: Path) -> None:
+    document = TINY_DOCUMENT + "# padding\n" * 400_001  # a comment: valid, but 4 MB
+    (project / "content" / "large.yaml").write_text(document, encoding="utf-8")
+
+
 SETUPS: dict[str, Callable[[Path], None]] = {
     "file-name-nfd": _document_named(unicodedata.normalize("NFD", "café.yaml")),
     "file-name-nfc-and-nfd": _same_name_twice,
@@ -65,6 +70,7 @@ SETUPS: dict[str, Callable[[Path], None]] = {
     "file-name-upper-case": _document_named("Hello.yaml"),
     "symlink-outside-project": _link_outside,
     "ingest-20-mb": _huge_source,
+    "content-too-large": _content_too_large,
 }
 
 

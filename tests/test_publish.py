@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build_py
+from conftest import TINY_DOCUMENT, run_build_py
+from sitegen.publish import publishable
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Test",
@@ -28,15 +29,7 @@ def git(*args: str, cwd: Path) -> str:
 def test_publish_pushes_the_built_site_to_a_bare_repository(
     tiny_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    remote = tmp_path / "remote.git"
-    git("init", "--bare", "--quiet", str(remote), cwd=tmp_path)
-    git("init", "--quiet", cwd=tiny_project)
-    git("add", ".", cwd=tiny_project)
-    git("commit", "--quiet", "-m", "content", cwd=tiny_project)
-    git("remote", "add", "origin", str(remote), cwd=tiny_project)
-    for name, value in IDENTITY.items():  # the build.py subprocess inherits these
-        monkeypatch.setenv(name, value)
-
+    remote = _repository(tiny_project, tmp_path, monkeypatch)
     first = run_build_py("publish", "--project", str(tiny_project))
     assert first.returncode == 0, first.stderr
     assert "Published" in first.stdout
@@ -45,9 +38,10 @@ def test_publish_pushes_the_built_site_to_a_bare_repository(
     built = sorted(
         p.relative_to(tiny_project / "_site").as_posix()
         for p in (tiny_project / "_site").rglob("*")
-        if p.is_file()
+        if p.is_file() and not p.name.startswith(".sitegen")
     )
     assert sorted(files) == built
+    assert (tiny_project / "_site/.sitegen").is_file(), "built, but internal: not published"
     assert git("status", "--porcelain", cwd=tiny_project) == "?? _site/\n", "working tree intact"
 
     (tiny_project / "content" / "hello.yaml").write_text(
@@ -66,3 +60,73 @@ def test_publish_outside_a_git_repository_is_a_clear_error(tiny_project: Path) -
     assert result.returncode == 1
     assert "publish needs the project to be a git repository" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def _repository(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    remote = tmp_path / "remote.git"
+    git("init", "--bare", "--quiet", str(remote), cwd=tmp_path)
+    git("init", "--quiet", cwd=project)
+    git("add", ".", cwd=project)
+    git("commit", "--quiet", "-m", "content", cwd=project)
+    git("remote", "add", "origin", str(remote), cwd=project)
+    for name, value in IDENTITY.items():  # the build.py subprocess inherits these
+        monkeypatch.setenv(name, value)
+    return remote
+
+
+def test_internal_files_are_left_out_by_one_rule(tmp_path: Path) -> None:
+    """Every name starting with .sitegen, file or folder, at any depth; nothing else."""
+    out = tmp_path / "_site"
+    names = [".sitegen", ".sitegen-manifest.json", ".sitegen-journal", ".sitegen-cache/a.bin"]
+    names += ["index.html", "en/index.html", "en/.sitegen-x", ".nojekyll", "static/.well"]
+    for name in names:
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(name, encoding="utf-8")
+    with publishable(out) as tree:
+        kept = sorted(p.relative_to(tree).as_posix() for p in tree.rglob("*") if p.is_file())
+        assert (tree / "index.html").read_text(encoding="utf-8") == "index.html"
+    assert kept == [".nojekyll", "en/index.html", "index.html", "static/.well"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["_site"], "the copy is cleaned up"
+    assert (out / ".sitegen-cache/a.bin").is_file(), "the output itself is untouched"
+
+
+def test_publish_runs_check_first_and_stops_on_errors(
+    tiny_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = tiny_project / "templates/base.html"
+    base.write_text(
+        base.read_text(encoding="utf-8").replace("</body>", '<a href="nowhere/">x</a></body>'),
+        encoding="utf-8",
+    )
+    remote = _repository(tiny_project, tmp_path, monkeypatch)
+    result = run_build_py("publish", "--project", str(tiny_project))
+    assert result.returncode == 1
+    assert "nowhere/" in result.stderr and "Not published: check found" in result.stderr
+    assert "Traceback" not in result.stderr
+    branches = subprocess.run(
+        ["git", "branch", "--list", "gh-pages"], cwd=remote, capture_output=True, text=True
+    )
+    assert branches.stdout == "", "nothing pushed"
+    assert not (tiny_project / "_site").exists(), "nothing built"
+
+
+def test_publish_warns_about_uncommitted_content(
+    tiny_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    remote = _repository(tiny_project, tmp_path, monkeypatch)
+    hello = tiny_project / "content/hello.yaml"
+    hello.write_text(hello.read_text(encoding="utf-8").replace("Hello", "Draft"), "utf-8")
+    (tiny_project / "content/new.yaml").write_text(TINY_DOCUMENT, encoding="utf-8")
+    result = run_build_py("publish", "--project", str(tiny_project))
+    assert result.returncode == 0, result.stderr
+    assert (
+        "Warning: content/ has changes not committed to git (content/hello.yaml,"
+        " content/new.yaml)" in result.stderr
+    )
+    assert "Draft" in git("show", "gh-pages:en/hello/index.html", cwd=remote)
+
+    git("add", ".", cwd=tiny_project)
+    git("commit", "--quiet", "-m", "drafts", cwd=tiny_project)
+    again = run_build_py("publish", "--project", str(tiny_project))
+    assert again.returncode == 0, again.stderr
+    assert "not committed" not in again.stderr

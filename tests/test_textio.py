@@ -6,6 +6,7 @@ import codecs
 
 import pytest
 
+from conftest import run_build_py
 from sitegen.errors import SiteError
 from sitegen.ingest.decode import decode_source
 
@@ -78,6 +79,23 @@ def test_wrong_explicit_encoding_is_reported():
 def test_unknown_or_non_text_codec_is_refused(name):
     message = error_of(b"Hi\n", name)
     assert message.startswith(f"in.txt: --encoding {name!r} is not a text encoding Python knows")
+
+
+@pytest.mark.parametrize(
+    "name", ["idna", "IDNA", "punycode", "unicode_escape", "raw-unicode-escape", "undefined"]
+)
+def test_codecs_for_names_and_escapes_are_refused(name):
+    """idna refuses errors="replace" (a traceback before); escape codecs read no file."""
+    message = error_of(b"Hi\n", name)
+    assert message.startswith(f"in.txt: --encoding {name!r} encodes domain names or escapes")
+
+
+def test_ingest_with_the_idna_codec_is_a_clean_error(tmp_path):
+    (tmp_path / "in.txt").write_text("Hong Kong.\n\n香港。\n", encoding="utf-8")
+    result = run_build_py("ingest", "in.txt", "--encoding", "idna", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("in.txt: --encoding 'idna' encodes domain names")
+    assert "Traceback" not in result.stderr
 
 
 def test_binary_file_is_refused():

@@ -98,7 +98,9 @@ def timelinejs_data(
                 "start_date": timelinejs_date(entry.milestone.date, display),
                 "text": {"headline": headline, "text": text},
                 "unique_id": entry.unique_id,
-                "group": escape(entry.document.title["en"]),
+                # TimelineJS decodes the group's entities, then sets it as HTML: escaped
+                # twice, it shows as written (tests/browser/test_timelinejs.py).
+                "group": escape(str(escape(entry.document.title["en"]))),
             }
         )
     return {"title": {"text": {"headline": title[0], "text": title[1]}}, "events": events}

@@ -19,6 +19,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Text codecs for domain names and Python escapes: not the encoding of any file, and idna
+# refuses errors="replace" (Python's "Text Encodings" list, less palmos, a real charset).
+_NOT_FOR_FILES = {"idna", "punycode", "unicode-escape", "raw-unicode-escape", "undefined"}
 
 
 def decode_source(data: bytes, display_name: str, encoding: str | None = None) -> str:
@@ -32,6 +35,9 @@ def decode_source(data: bytes, display_name: str, encoding: str | None = None) -
         text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise SiteError(_decode_problem(data, exc, codec, display_name, encoding)) from exc
+    except (UnicodeError, ValueError) as exc:  # a codec's own refusal, not a bad byte
+        message = f"the file cannot be read as {encoding} ({exc}); check the --encoding name"
+        raise SiteError(Problem(display_name, None, message)) from exc
     text = text.removeprefix("\ufeff")  # a BOM left by an explicit utf-8 / utf-16-le
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
@@ -63,6 +69,15 @@ def _check_codec(encoding: str, display_name: str) -> str:
                 None,
                 f"--encoding {encoding!r} is not a text encoding Python knows; use a codec"
                 " name such as utf-8, big5hkscs, gb18030 or utf-16",
+            )
+        )
+    if info.name in _NOT_FOR_FILES:
+        raise SiteError(
+            Problem(
+                display_name,
+                None,
+                f"--encoding {encoding!r} encodes domain names or escapes, not text files; use"
+                " a codec name such as utf-8, big5hkscs, gb18030 or utf-16",
             )
         )
     return info.name

@@ -19,7 +19,8 @@ from functools import cache
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
 SOFT_HYPHEN = "\xad"  # left at a line end by normalise_extracted: a break inside a word
 _WORD = re.compile(rf"[^\W\d_]+(?:[{HYPHENS}][^\W\d_]+)*")
-_LAST_WORD = re.compile(rf"(?:[^\W\d_]+[{HYPHENS}])*[^\W\d_]+$")
+_LONGEST_WORD = 64
+_LAST_WORD = re.compile(rf"(?<![^\W\d_])(?:[^\W\d_]+[{HYPHENS}])*[^\W\d_]+$")
 _INFLECTIONS = (
     ("ies", "y"),
     ("ied", "y"),
@@ -77,7 +78,9 @@ def join_at_hyphen(left: str, right: str, vocabulary: Vocabulary | None = None) 
     """`left` (ending in a hyphen at a line break) and `right`, as one word or a compound."""
     if left.endswith(SOFT_HYPHEN):
         return left[:-1] + right
-    found = _LAST_WORD.search(left[:-1])
+    # The last word, looked for in the line's last characters only: a long line of letters
+    # would make every start position scan to its end.
+    found = _LAST_WORD.search(left, max(0, len(left) - 1 - _LONGEST_WORD), len(left) - 1)
     head = _WORD.match(right)
     if found and head and _is_one_word(found[0], head[0], vocabulary or Vocabulary()):
         return left[:-1] + right

@@ -9,11 +9,16 @@ import re
 from ..text.dates import DateMention
 
 MAX_LABEL = {"en": 80, "zh": 40}  # characters; longer labels are cut at a word, with "…"
-_CLAUSE = {"en": re.compile(r"[,;:]\s+|[.!?]\s+|\s+[–—]\s+"), "zh": re.compile(r"[，；：。！？]")}
+# Whitespace runs are tried where they begin (the lookbehinds): from every space of a long
+# run, `\s+[–—]` would scan the run again.
+_CLAUSE = {
+    "en": re.compile(r"[,;:]\s+|[.!?]\s+|(?<!\s)\s+[–—]\s+"),
+    "zh": re.compile(r"[，；：。！？]"),
+}
 _SENTENCE = {"en": re.compile(r"[.!?]\s+"), "zh": re.compile(r"[。！？]")}
 # A preposition left dangling before the date once the date is taken out: "in", 在, 到了.
 _DANGLING = {
-    "en": re.compile(r"\s*\b(?:in|on|at|during|of)\s*$", re.I),
+    "en": re.compile(r"(?<!\s)\s*\b(?:in|on|at|during|of)\s*$", re.I),
     "zh": re.compile(r"(?:在|於|到了|截至)\s*$"),
 }
 _LEADING = {

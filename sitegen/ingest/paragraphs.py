@@ -15,7 +15,7 @@ from ..align.doubts import document_doubts
 from ..align.paragraphs import align_texts
 from ..errors import Problem, SiteError
 from ..text.lookalikes import normalise_extracted
-from ..text.scripts import CONTROL_CHARACTERS, EN, ZH
+from ..text.scripts import EN, FORBIDDEN_CHARACTERS, ZH, describe_forbidden
 from .blocks import Block, join_pieces, split_blocks
 from .furniture import remove_furniture
 from .milestones import extract_milestones
@@ -87,16 +87,17 @@ def pair_blocks(
 
 
 def _check_control_characters(text: str, display_name: str) -> None:
-    """The content loader refuses control characters, so ingest must not write them; a
-    form feed is a page break, which furniture removal handles."""
-    found = CONTROL_CHARACTERS.search(text.replace("\f", " "))
+    """The content loader refuses control characters, non-characters and bidirectional
+    controls, so ingest must not write them; a form feed is a page break, which furniture
+    removal handles."""
+    found = FORBIDDEN_CHARACTERS.search(text.replace("\f", " "))
     if found:
         line = text.count("\n", 0, found.start()) + 1
         raise SiteError(
             Problem(
                 display_name,
                 line,
-                f"the text contains the control character U+{ord(found[0]):04X}; remove it"
+                f"the text contains {describe_forbidden(found[0])}; remove it"
                 " (if the file is in another encoding, give it with --encoding)",
             )
         )

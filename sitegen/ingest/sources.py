@@ -7,6 +7,7 @@ import dataclasses
 from pathlib import Path
 
 from ..errors import Problem, SiteError
+from ..model.files import read_regular, require_regular
 from ..text.lookalikes import normalise_extracted
 from ..text.scripts import EN, ZH
 from .blocks import Block
@@ -59,14 +60,14 @@ def read_blocks(
     """A file's one-language blocks, by its kind, and the furniture dropped from it."""
     suffix = src_path.suffix.lower()
     try:
-        size = src_path.stat().st_size
+        size = require_regular(src_path, display_name)
         check_size(display_name, size, MAX_SOURCE_BYTES.get(suffix, MAX_TEXT_BYTES), "bytes")
         if suffix == ".pdf":
             blocks, dropped = read_pdf(src_path, display_name)
         elif suffix == ".docx":
             blocks, dropped = read_word(src_path, display_name), []
         else:
-            text = decode_source(src_path.read_bytes(), display_name, encoding)
+            text = decode_source(read_regular(src_path, display_name), display_name, encoding)
             return text_blocks(text, display_name)
     except OSError as exc:
         reason = exc.strerror or "it cannot be read"

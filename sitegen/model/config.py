@@ -87,22 +87,47 @@ def normalise_base_url(base_url: str) -> str:
     return base_url.rstrip("/") + "/" if base_url else ""
 
 
-def _base_url(reader: Reader, node: Node | None) -> str:
-    """'' or an absolute http(s) address with a host, no spaces, query or #fragment."""
-    base_url = _optional_text(reader, node, "base_url", "").strip()
+def base_url_problem(base_url: str, what: str = "base_url") -> str | None:
+    """Why `base_url` is not '' or an absolute http(s) address with a host and no
+    credentials, spaces, query or #fragment; None when it is fine. One check for
+    site.yaml's base_url and the command line's --base-url."""
+    base_url = base_url.strip()
     parts = urlsplit(base_url)
-    if base_url and (
+    if not base_url:
+        return None
+    if "@" in parts.netloc:
+        return (
+            f"{what} is {base_url!r}, which holds a user name or password; the address is"
+            " printed on every page, so give it without credentials"
+        )
+    if (
         parts.scheme not in ("http", "https")
-        or not parts.netloc
+        or not parts.hostname
+        or not _has_valid_port(parts.netloc)
         or parts.query
         or parts.fragment
         or any(c.isspace() for c in base_url)
     ):
-        reader.report(
-            node,
-            f"base_url is {base_url!r}; expected the site's full address starting with"
-            " https:// or http://, like https://example.org/guide/, or empty for relative links",
+        return (
+            f"{what} is {base_url!r}; expected the site's full address starting with"
+            " https:// or http://, like https://example.org/guide/, or empty for relative links"
         )
+    return None
+
+
+def _has_valid_port(netloc: str) -> bool:
+    try:
+        urlsplit(f"//{netloc}").port  # noqa: B018 (raises ValueError on a bad port)
+    except ValueError:
+        return False
+    return True
+
+
+def _base_url(reader: Reader, node: Node | None) -> str:
+    base_url = _optional_text(reader, node, "base_url", "").strip()
+    problem = base_url_problem(base_url)
+    if problem:
+        reader.report(node, problem)
         return ""
     return base_url
 

@@ -16,9 +16,13 @@ from ..errors import Problem, Problems, SiteError
 from ..project import CONTENT_DIR
 from ..text.dates import QUALIFIERS
 from .config import TEXT_FIELDS
+from .files import link_target, read_regular
 from .paragraphs import Paragraph, read_paragraphs
 from .yamlnodes import Reader, compose_yaml
 
+# Twice the most text ingest takes (2 MB): a bigger file is no one document, and reading
+# its YAML costs some 400 bytes of memory per value.
+MAX_CONTENT_BYTES = 4_000_000
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {"data", "static", "timeline", "index", "404", "sitemap", "robots"}
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -87,9 +91,9 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
             f" ({', '.join(sorted(RESERVED_SLUGS | set(reserved)))})",
         )
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_regular(path, src_path, MAX_CONTENT_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise SiteError([*problems.items, _decode_problem(src_path, path, exc)]) from exc
+        raise SiteError([*problems.items, _decode_problem(src_path, exc)]) from exc
     return parse_document(text, slug, src_path, problems)
 
 
@@ -115,31 +119,21 @@ def shown_name(path: Path) -> str:
 
 
 def _check_location(project: Path, path: Path, src_path: str) -> None:
-    """A content file is a file of the project: not a folder, not a link to elsewhere."""
-    if path.is_symlink():
-        target = path.resolve()
-        inside = (project.resolve(), (project / CONTENT_DIR).resolve())
-        if not any(target.is_relative_to(folder) for folder in inside):
-            raise SiteError(
-                Problem(
-                    src_path,
-                    None,
-                    "the file is a link to a file outside the project; the build only reads"
-                    " the project's own files, so copy the file into content/ instead",
-                )
-            )
-    if path.is_dir():
+    """A content file is a file of the project: not a folder, not a link to elsewhere,
+    not a link loop (model/files.py)."""
+    target = link_target(project, path, src_path, CONTENT_DIR)
+    if target.is_dir():
         raise SiteError(Problem(src_path, None, "is a folder; content files are YAML files"))
 
 
-def _decode_problem(src_path: str, path: Path, exc: UnicodeDecodeError) -> Problem:
+def _decode_problem(src_path: str, exc: UnicodeDecodeError) -> Problem:
     if exc.object.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return Problem(
             src_path,
             1,
             "the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8",
         )
-    line = path.read_bytes()[: exc.start].count(b"\n") + 1
+    line = exc.object[: exc.start].count(b"\n") + 1
     return Problem(
         src_path,
         line,

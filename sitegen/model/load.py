@@ -6,7 +6,8 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from .config import SiteConfig, load_config, normalise_base_url
+from ..errors import SiteError
+from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
 from .content import Document, load_documents
 from .site import Site, build_site_model
 
@@ -17,6 +18,9 @@ def load_site_config(project: Path, base_url: str | None = None) -> SiteConfig:
     """site.yaml, with the command line's --base-url winning over it."""
     config = load_config(project)
     if base_url is not None:
+        problem = base_url_problem(base_url, "--base-url")
+        if problem:
+            raise SiteError(problem)
         config = dataclasses.replace(config, base_url=normalise_base_url(base_url))
     return config
 

@@ -16,7 +16,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import Problem, Problems, SiteError
-from ..text.scripts import CONTROL_CHARACTERS
+from ..text.scripts import CONTROL_CHARACTERS, FORBIDDEN_CHARACTERS, describe_forbidden
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -44,8 +44,14 @@ def compose_yaml(text: str, file: str) -> Node | None:
         raise SiteError(Problem(file, *_syntax_error(exc))) from exc
     except yaml.reader.ReaderError as exc:  # control characters: no mark, but a position
         line = text[: exc.position].count("\n") + 1
-        message = f"the text contains the control character U+{exc.character:04X}, which YAML"
-        raise SiteError(Problem(file, line, f"{message} does not allow; remove it")) from exc
+        char = chr(exc.character)
+        what = (
+            describe_forbidden(char)
+            if FORBIDDEN_CHARACTERS.match(char)
+            else f"the character U+{exc.character:04X}"
+        )
+        message = f"the text contains {what}, which YAML does not allow; remove it"
+        raise SiteError(Problem(file, line, message)) from exc
     except yaml.YAMLError as exc:
         raise SiteError(Problem(file, None, f"YAML error: {exc}")) from exc
     _refuse_aliases(root, file)
@@ -116,7 +122,8 @@ class Reader:
         if not self.check_tag(node):
             return None
         if not isinstance(node, MappingNode):
-            self.report(node, f"{what} should be a mapping of keys ({', '.join(required)})")
+            keys = ", ".join(required or optional)
+            self.report(node, f"{what} should be a mapping of keys ({keys})")
             return None
         known = required + optional
         result: dict[str, Node] = {}
@@ -185,13 +192,12 @@ class Reader:
         if not node.value.strip() and not allow_empty:
             self.report(node, f"{what} is empty")
             return None
-        control = CONTROL_CHARACTERS.search(node.value)
-        if control:  # written as an escape ("\x01"): HTML shows junk, XML (TMX) refuses it
-            self.report(
-                node,
-                f"{what} contains the control character U+{ord(control[0]):04X}"
-                " (an escape such as \\x01 in quotes); remove it",
+        found = FORBIDDEN_CHARACTERS.search(node.value)
+        if found:  # a control is written as an escape ("\x01"), YAML refuses it raw
+            escape = " (an escape such as \\x01 in quotes)" * bool(
+                CONTROL_CHARACTERS.match(found[0])
             )
+            self.report(node, f"{what} contains {describe_forbidden(found[0])}{escape}; remove it")
             return None
         return node.value
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import SiteError
+from ..model.files import read_regular, walk_files
 from ..project import STATIC_DIR
 
 HASHED_SUFFIXES = (".css", ".js")
@@ -33,16 +34,19 @@ class Assets:
 
 
 def load_assets(static_dir: Path) -> Assets:
-    """Every file below static/, read once, in a stable order."""
+    """Every file below static/, read once, in a stable order; links out of the project,
+    link loops, pipes and devices are refused (model/files.py)."""
     files: dict[str, bytes] = {}
     urls: dict[str, str] = {}
-    if static_dir.is_dir():
-        for path in sorted(p for p in static_dir.rglob("*") if p.is_file()):
-            name = path.relative_to(static_dir).as_posix()
-            data = path.read_bytes()
-            dest = f"{STATIC_DIR}/{hashed_name(name, data)}"
-            files[dest] = data
-            urls[name] = dest
+    found, problems = walk_files(static_dir.parent, static_dir, STATIC_DIR)
+    if problems:
+        raise SiteError(sorted(problems, key=lambda problem: problem.file))
+    for shown, path in sorted(found):
+        name = shown.removeprefix(f"{STATIC_DIR}/")
+        data = read_regular(path, shown)
+        dest = f"{STATIC_DIR}/{hashed_name(name, data)}"
+        files[dest] = data
+        urls[name] = dest
     return Assets(files, urls)
 
 

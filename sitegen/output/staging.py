@@ -82,6 +82,7 @@ def check_output_dir(out_dir: Path, project: Path) -> Path:
             f"refusing to build into {out_dir}: the build replaces its output folder whole,"
             " so it must be a folder of its own, such as _site"
         )
+    _refuse_inside_sources(out_dir, project)
     if out_dir.exists() and not out_dir.is_dir():
         raise SiteError(f"the output {out_dir} exists and is not a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not (out_dir / MARKER).is_file():
@@ -90,6 +91,18 @@ def check_output_dir(out_dir: Path, project: Path) -> Path:
             " (no .sitegen marker); choose an empty or new folder with --out"
         )
     return out_dir
+
+
+def _refuse_inside_sources(out_dir: Path, project: Path) -> None:
+    """An output inside content/, templates/ or static/ would be read by the next build
+    and published inside its own output, growing without end."""
+    for name in SOURCE_DIRS:
+        if out_dir.is_relative_to(project / name):
+            raise SiteError(
+                f"refusing to build into {out_dir}: it is inside {name}/, which the build"
+                f" reads, so each build would copy the last one into itself; choose a folder"
+                f" outside {', '.join(f'{n}/' for n in SOURCE_DIRS)}, such as _site"
+            )
 
 
 def write_site(

@@ -11,7 +11,6 @@ pieces run here on tornado, which livereload uses, with the checks added (previe
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import sys
@@ -27,6 +26,7 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from ..errors import SiteError
+from ..model.files import walk_files
 from ..pipeline import build
 from ..project import CONFIG_FILE, SOURCE_DIRS
 from .server import is_loopback, make_app, reload_browsers
@@ -132,24 +132,24 @@ def snapshot(project: Path) -> dict[str, Signature]:
     if config:
         found[CONFIG_FILE] = config
     for name in SOURCE_DIRS:  # never . or the output
-        _scan(project / name, name, found)
+        _scan(project, name, found)
     return found
 
 
-def _scan(folder: Path, rel: str, found: dict[str, Signature]) -> None:
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:  # missing, or removed while we looked: the build will say so
-        return
-    for entry in entries:
-        if entry.name.startswith((".", "#")) or entry.name.endswith(_EDITOR_TEMPORARY):
-            continue
-        if entry.is_dir():
-            _scan(Path(entry.path), f"{rel}/{entry.name}", found)
-        else:
-            signature = file_signature(entry.path)
-            if signature:
-                found[f"{rel}/{entry.name}"] = signature
+def _scan(project: Path, rel: str, found: dict[str, Signature]) -> None:
+    """The files the build reads, by the build's own rule; a link out of the project, a
+    loop or a pipe is watched as a name only (the build reports it), so removing it counts."""
+    files, problems = walk_files(project, project / rel, rel, _is_editor_temporary)
+    for name, path in files:
+        signature = file_signature(path)
+        if signature:
+            found[name] = signature
+    for problem in problems:
+        found[problem.file] = (0, 0, 0)
+
+
+def _is_editor_temporary(name: str) -> bool:
+    return name.startswith((".", "#")) or name.endswith(_EDITOR_TEMPORARY)
 
 
 def _url(host: str, port: int) -> str:

@@ -13,6 +13,7 @@ import re
 
 import markdown
 import nh3
+from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 from markupsafe import Markup
 
 _BLOCK_PROCESSORS_REMOVED = (
@@ -26,7 +27,19 @@ _BLOCK_PROCESSORS_REMOVED = (
     "quote",
     "reference",
 )
-_INLINE_PATTERNS_REMOVED = ("image_link", "image_reference", "short_image_ref")
+# References never resolve (the "reference" block is removed above), and their patterns
+# would scan from every `[` again.
+_INLINE_PATTERNS_REMOVED = (
+    "image_link",
+    "image_reference",
+    "short_image_ref",
+    "reference",
+    "short_reference",
+)
+# Raw HTML blocks: stdlib html.parser, quadratic on `<a <a <a …`; nh3 removes block tags
+# anyway, and inline HTML still goes through the inline "html" pattern.
+_PREPROCESSORS_REMOVED = ("html_block",)
+_LONGEST_LINK_TARGET = 2_000  # characters of `(url "title")`; a longer one is text
 _TAGS = {"em", "strong", "code", "a", "br"}
 _ATTRIBUTES = {"a": {"href", "title", "hreflang"}}
 _URL_SCHEMES = {"http", "https", "mailto"}
@@ -54,6 +67,9 @@ class InlineMarkdown:
             self._md.parser.blockprocessors.deregister(name)
         for name in _INLINE_PATTERNS_REMOVED:
             self._md.inlinePatterns.deregister(name)
+        for name in _PREPROCESSORS_REMOVED:
+            self._md.preprocessors.deregister(name)
+        self._md.inlinePatterns.register(_LinearLinks(LINK_RE, self._md), "link", 160)
 
     def render(self, text: str) -> Markup:
         """Paragraph text to safe inline HTML (no wrapping <p>)."""
@@ -73,6 +89,41 @@ class InlineMarkdown:
             link_rel=None,
         )
         return Markup(clean)
+
+
+class _LinearLinks(LinkInlineProcessor):
+    """Python-Markdown's link pattern in linear time. Its `getText` scans from every `[`
+    to the matching `]`, to the end of the text when there is none (`[` × 10,000 takes
+    minutes); here every bracket's match is found once per text, by a stack. `getLink`
+    looks for the `)` within _LONGEST_LINK_TARGET characters."""
+
+    _text: str | None = None
+    _closing: dict[int, int] = {}  # noqa: RUF012 (replaced per text, never mutated)
+
+    def getText(self, data: str, index: int) -> tuple[str, int, bool]:
+        if data is not self._text:
+            self._text, self._closing = data, _matching_brackets(data)
+        end = self._closing.get(index - 1)
+        if end is None:
+            return "", len(data), False
+        return data[index:end], end + 1, True
+
+    def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:
+        if data.find(")", index, index + _LONGEST_LINK_TARGET) < 0:  # no way to close it
+            return "", None, index, False
+        return super().getLink(data[: index + _LONGEST_LINK_TARGET], index)
+
+
+def _matching_brackets(text: str) -> dict[int, int]:
+    """The position of each `[` that a `]` closes -> that `]`'s position."""
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for position, char in enumerate(text):
+        if char == "[":
+            opened.append(position)
+        elif char == "]" and opened:
+            closing[opened.pop()] = position
+    return closing
 
 
 def plain_text(html: str) -> str:

@@ -12,6 +12,7 @@ that one rule keeps out `the 1823 hotline` and `Policy Address 2024` alike. Chin
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass
@@ -85,11 +86,20 @@ def iso_date(year: int | None, month: int | None = None, day: int | None = None)
 def find_dates(text: str, language: str) -> list[DateMention]:
     """Every date the text states, in order, except those inside quoted titles."""
     found = _english(text) if language == "en" else _chinese(text)
-    titles = [m.span() for m in _QUOTED.finditer(text)]
-    return [m for m in found if not any(a <= m.start < b for a, b in titles)]
+    titles = [m.span() for m in _QUOTED.finditer(text)]  # in order, never overlapping
+    starts = [start for start, _ in titles]
+    return [m for m in found if not _is_inside(m.start, titles, starts)]
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"|《[^》]*》|〈[^〉]*〉|「[^」]*」|『[^』]*』")
+def _is_inside(position: int, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether `position` lies in one of `spans` (a bisection: many dates, many titles)."""
+    index = bisect.bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
+
+
+# A quotation ends at its closing mark or the next opening one: an unclosed `“` then scans
+# only to the next `“`, so `“` × 100,000 is linear, not quadratic.
+_QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"|《[^《》]*》|〈[^〈〉]*〉|「[^「」]*」|『[^『』]*』")
 
 # English ---------------------------------------------------------------------------------
 
@@ -105,7 +115,11 @@ _TIME_WORD = re.compile(
     r"|throughout|around|circa|early|late|mid|end|year)(?:\s+|-)$",
     re.I,
 )
-_COUNTED = re.compile(r"\s*(?:million|billion|thousand|hundred|trillion|bn|per\s?cent)\b", re.I)
+# What may follow a year, matched in place after it; `(?<!\s)` keeps a search from trying
+# every space of a long run.
+_COUNTED = re.compile(
+    r"(?<!\s)\s*(?:million|billion|thousand|hundred|trillion|bn|per\s?cent)\b", re.I
+)
 _COUNTING = re.compile(r"\b(?:total|number|sum|amount|average|maximum|minimum) of\s+$", re.I)
 # The qualifier, from the words just before the date (longest phrases first).
 _EN_BEFORE = [
@@ -119,15 +133,15 @@ _EN_BEFORE = [
     (re.compile(r"\bby\s+$", re.I), "by"),
     (re.compile(r"\bbefore\s+$", re.I), "before"),
 ]
-_ONWARDS = re.compile(r"\s+onwards?\b")
-_RANGE = re.compile(r"\s*(?:to|until|till|through|and|–|-)\s")
+_ONWARDS = re.compile(r"(?<!\s)\s+onwards?\b")
+_RANGE = re.compile(r"(?<!\s)\s*(?:to|until|till|through|and|–|-)\s")
 
 
 def _english(text: str) -> list[DateMention]:
     found = []
     for match in _EN_DATE.finditer(text):
         before = text[max(match.start() - 40, 0) : match.start()]
-        if match["year"] and not _is_english_year(before, text[match.end() :]):
+        if match["year"] and not _is_english_year(before, text, match.end()):
             continue
         month = match["m1"] or match["m2"]
         day = match["d1"] or match["d2"]
@@ -138,10 +152,11 @@ def _english(text: str) -> list[DateMention]:
     return found
 
 
-def _is_english_year(before: str, after: str) -> bool:
-    """A bare 19xx/20xx is a year right after a time word, and not an amount or a count."""
+def _is_english_year(before: str, text: str, end: int) -> bool:
+    """A bare 19xx/20xx is a year right after a time word, and not an amount or a count
+    (what follows is matched in place: a copy of the rest of the text per year is quadratic)."""
     return bool(_TIME_WORD.search(before)) and not (
-        _COUNTED.match(after) or _COUNTING.search(before)
+        _COUNTED.match(text, end) or _COUNTING.search(before)
     )
 
 

@@ -24,7 +24,9 @@ _TABLE = str.maketrans({**_LIGATURES, **RADICALS, **dict.fromkeys(_ODD_SPACES, "
 # A soft hyphen at a line end (pdftotext may follow it with the hyphen it was drawn as) is
 # a break inside one word: it stays as the one mark that says so to re-flow (`join_pieces`
 # joins `eco\xad` + `nomic` with nothing between). Anywhere else it is invisible: dropped.
-_SOFT_BREAK = re.compile(f"{SOFT_HYPHEN}+[-\u2010\u2011]?(?=[ \t]*(?:\n|\f|$))")
+_SOFT_BREAK = re.compile(
+    f"(?<!{SOFT_HYPHEN}){SOFT_HYPHEN}++[-\u2010\u2011]?+(?=[ \t]*(?:\n|\f|$))"
+)  # tried where a run begins
 # U+2010 is a hyphen, never a dash: after a letter and a space at a line end (pdfminer puts
 # one before the hyphen glyph of `un ‐` + `wavering`) it still hyphenates that word.
 _SPACED_HYPHEN = re.compile(r"(?<=[^\W\d_])[ \t]+(?=\u2010[ \t]*(?:\n|\f|$))")

@@ -32,9 +32,12 @@ _ABBREVIATED = (
 )
 ABBREVIATIONS = frozenset(_ABBREVIATED.split())
 _OPENING = "“‘\"'([*_"
-_EN_END = re.compile(r"([.!?…]+|[—–](?=[”’\"']))[”’\"')\]]*(\s+)")
+# Possessive runs, tried only where a run begins: on `!!!…”””…x` (no space after) every
+# start inside the run would otherwise scan it again, quadratic in its length.
+_EN_END = re.compile(r"((?<![.!?…])[.!?…]++|[—–](?=[”’\"']))[”’\"')\]]*+(\s+)")
 _INITIALS = re.compile(r"^(?:[A-Z]\.)*[A-Z]$")  # J. / U.S. / H.K.
 _LABEL = re.compile(r"^\s*[(（]?\d{1,3}(?:\.\d{1,3})*[.)）]?$")  # 64. / 1.2. / (3)
+_LONGEST_LABEL = 24
 _FOOTNOTE_BEFORE = "".join(sorted(MEASURE_WORDS)) + "號十百千萬億"
 _ZH_END = re.compile(
     r"(?:[。！？!?]+(?:\s*[」』”’）)》〉】\"'])*"  # a full stop, its closing quotes
@@ -51,25 +54,30 @@ def split_english(text: str) -> list[str]:
     cuts, start = [], 0
     for match in _EN_END.finditer(text):
         end = match.end()
-        if end < len(text) and _starts_sentence(text[end:]) and _ends_sentence(text, start, match):
+        if end < len(text) and _starts_sentence(text, end) and _ends_sentence(text, start, match):
             cuts.append(end)
             start = end
     return _pieces(text, cuts)
 
 
-def _starts_sentence(rest: str) -> bool:
-    first = rest.lstrip(_OPENING)[:1]
+def _starts_sentence(text: str, at: int) -> bool:
+    while at < len(text) and text[at] in _OPENING:  # never a copy of the rest of the text
+        at += 1
+    first = text[at : at + 1]
     return first.isupper() or first.isdigit()
 
 
 def _ends_sentence(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether the punctuation of `match` really ends the sentence begun at `start`."""
-    before = text[start : match.start()]
     if match[1] != ".":
         return True
-    if _LABEL.match(before + "."):
+    end = match.start()  # the full stop; `start` may lie far back (`Mr. ` × 100,000)
+    if end - start <= _LONGEST_LABEL and _LABEL.match(text[start : end + 1]):
         return False  # the number of a numbered paragraph
-    word = before.split()[-1].lstrip(_OPENING) if before.split() else ""
+    word_start = end
+    while word_start > start and not text[word_start - 1].isspace():
+        word_start -= 1  # back to the previous match's whitespace at most: linear overall
+    word = text[word_start:end].lstrip(_OPENING)
     return word.lower() not in ABBREVIATIONS and not _INITIALS.match(word)
 
 
