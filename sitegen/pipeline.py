@@ -25,6 +25,7 @@ from .model.units import Unit, document_unit, site_wide_units
 from .output.assets import load_assets
 from .output.cache import Cache, shown_key
 from .output.parallel import parallel_map, worker_count
+from .output.searchindex import index_search
 from .output.stages import BuildStages, Stages
 from .output.staging import check_output_dir
 from .project import STATIC_DIR
@@ -68,10 +69,12 @@ def build(
             timeline = timeline_entries(site.documents, counts)
             shown = shown_key(site.documents, counts)
             render_site_wide(renderer, cache, timeline, shown, output.write)
-            # 5. Write the cache's record and the static files; commit makes it all visible.
+            # 5. Write the cache's record and the static files.
             for name, data in (cache.own_files() | assets.files).items():
                 output.write(name, data)
-            output.commit(config.keep)
+            # 6. Index the single-language pages for search, unless they are as last time.
+            index_search(site, output.read, output.write, out_dir)
+            output.commit(config.keep)  # makes it all visible at once
     return BuildResult.of(out_dir, site, time.perf_counter() - started)
 
 

@@ -60,6 +60,10 @@ class PreviewStages:
     def output(self, out_dir: Path) -> InPlace:
         return InPlace(self, out_dir)
 
+    def written(self, rel_path: str) -> bytes:
+        """The bytes the last build wrote to `rel_path`."""
+        return self._written[rel_path]
+
     def write(self, files: dict[str, bytes | Previous], out_dir: Path) -> None:
         """Only changed files, each replaced atomically; PREVIOUS keeps what is there."""
         kept = {
@@ -95,6 +99,10 @@ class InPlace:
 
     def write(self, rel_path: str, data: bytes | Previous) -> None:
         self.files[rel_path] = data
+
+    def read(self, rel_path: str) -> bytes:
+        data = self.files[rel_path]
+        return self.stages.written(rel_path) if isinstance(data, Previous) else data
 
     def commit(self, keep: tuple[str, ...] = ()) -> None:
         self.stages.write(dict(sorted(self.files.items())), self.out_dir)
