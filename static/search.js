@@ -84,12 +84,12 @@
     var anchors = (hit.anchors || []).filter(function (a) {
       return TARGET.test(a.id) && a.element !== "p" && a.text;
     });
-    var words = unique([].concat.apply([], queries.map(function (q) { return q.toLowerCase().split(/\s+/); })));
+    var whole = queries.map(matcher), words = splitWords(queries).map(matcher);
     var best = null, bestScore = 0;
     anchors.forEach(function (anchor) {
-      var text = anchor.text.toLowerCase(), score = 0;
-      queries.forEach(function (q) { if (text.indexOf(q.toLowerCase()) >= 0) score += 100; });
-      words.forEach(function (w) { if (text.indexOf(w) >= 0) score += 1; });
+      var score = 0;
+      whole.forEach(function (re) { if (re.test(anchor.text)) score += 100; });
+      words.forEach(function (re) { if (re.test(anchor.text)) score += 1; });
       if (score > bestScore) { best = anchor; bestScore = score; }
     });
     var first = (hit.locations || [])[0];
@@ -99,12 +99,21 @@
     return { anchor: best, exact: bestScore >= 100 };
   }
 
+  // A query word matches where a word starts (Pagefind matches word prefixes: "tech" finds
+  // "technology"); Chinese, written without spaces, matches anywhere.
+  function pattern(word) {
+    var escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return HAN.test(word.charAt(0)) ? escaped : "(?<![\\p{L}\\p{N}])" + escaped;
+  }
+  function matcher(word) { return new RegExp(pattern(word), "iu"); }
+  function splitWords(queries) {
+    return unique([].concat.apply([], queries.map(function (q) { return q.split(/\s+/); })));
+  }
+
   function marked(text, queries) {
-    var words = unique(queries.concat([].concat.apply([], queries.map(function (q) { return q.split(/\s+/); }))));
-    var pattern = words.map(function (w) { return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); })
-      .sort(function (a, b) { return b.length - a.length; }).join("|");
+    var words = unique(queries.concat(splitWords(queries))).sort(function (a, b) { return b.length - a.length; });
     var out = document.createDocumentFragment();
-    var parts = pattern ? text.split(new RegExp("(" + pattern + ")", "i")) : [text];
+    var parts = text.split(new RegExp("(" + words.map(pattern).join("|") + ")", "iu"));
     parts.forEach(function (part, at) {
       if (!part) return;
       var node = at % 2 ? document.createElement("mark") : document.createTextNode(part);
@@ -120,7 +129,8 @@
       var other = id.indexOf("-s") > 0 && hit.meta.lang !== langs[0] ? "-zh" : "";
       return new URL(hit.meta.both, root).href + (id ? "#" + id + other : "");
     }
-    return new URL(hit.url.replace(/^\//, ""), root).href + (id ? "#" + id : "");
+    // Pagefind's URLs already start from where its bundle is served (sub-path included).
+    return new URL(hit.url, document.baseURI).href + (id ? "#" + id : "");
   }
 
   function render(hits, queries, query, total) {
@@ -201,7 +211,8 @@
   box.addEventListener("keydown", function (event) {
     var links = Array.prototype.slice.call(list.querySelectorAll("a"));
     var at = links.indexOf(document.activeElement);
-    if (event.key === "ArrowDown" && links.length && !list.hidden) {
+    if (event.key === "ArrowDown" && links.length) {
+      open(true);
       links[Math.min(at + 1, links.length - 1)].focus();
     } else if (event.key === "ArrowUp" && at >= 0) {
       (at === 0 ? input : links[at - 1]).focus();
