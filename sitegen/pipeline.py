@@ -25,7 +25,6 @@ from .model.units import Unit, document_unit, site_wide_units
 from .output.assets import load_assets
 from .output.cache import Cache, shown_key
 from .output.parallel import parallel_map, worker_count
-from .output.searchindex import index_search
 from .output.stages import BuildStages, Stages
 from .output.staging import check_output_dir
 from .project import STATIC_DIR
@@ -73,7 +72,7 @@ def build(
             for name, data in (cache.own_files() | assets.files).items():
                 output.write(name, data)
             # 6. Index the single-language pages for search, unless they are as last time.
-            index_search(site, output.read, output.write, out_dir)
+            stages.index(site, output, out_dir)
             output.commit(config.keep)  # makes it all visible at once
     return BuildResult.of(out_dir, site, time.perf_counter() - started)
 

@@ -49,6 +49,9 @@
           return module.mergeIndex(bundle + "./", { language: lang.toLowerCase() });
         });
         return Promise.all(merges).then(function () { return module; });
+      }).catch(function (error) {
+        pagefind = null;  // not there yet (the preview indexes after a build): try again later
+        throw error;
       });
     }
     return pagefind;

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import SiteError
 from ..model.site import Site
-from .searchpages import SearchPage, indexed_html, search_pages
+from .searchpages import SearchPage, indexed_html, search_pages, sentence_texts
 from .staging import PREVIOUS, Previous
 
 SEARCH_RECORD = ".sitegen-search.json"
@@ -62,16 +62,13 @@ def run_pagefind(groups: list[list[SearchPage]], read: Read) -> dict[str, bytes]
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
         pages, bundle = Path(scratch, "pages"), Path(scratch, "bundle")
         for group in groups:
-            published = {
-                p.dest_path: read(p.dest_path) for s in group for p in (s.page, s.counterpart)
-            }
+            counterparts = {item.counterpart.dest_path for item in group}
+            texts = {name: sentence_texts(read(name)) for name in counterparts}
             for item in group:
                 target = pages / item.page.dest_path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                html = indexed_html(
-                    item, published[item.page.dest_path], published[item.counterpart.dest_path]
-                )
-                target.write_bytes(html)
+                html = read(item.page.dest_path)
+                target.write_bytes(indexed_html(item, html, texts[item.counterpart.dest_path]))
         command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
         command += ["--root-selector", "main", "--silent"]
         result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT_SECONDS)

@@ -52,13 +52,14 @@ def search_pages(site: Site) -> Iterator[list[SearchPage]]:
         yield group
 
 
-def indexed_html(search_page: SearchPage, html: bytes, counterpart_html: bytes) -> bytes:
+def indexed_html(search_page: SearchPage, html: bytes, translations: dict[str, str]) -> bytes:
     """The page as Pagefind should read it: as published, plus, before `</main>`, an
     element Pagefind skips for its words but reads metadata from: the side-by-side page's
-    URL, the page's and the translations' language, each sentence's translation by id."""
+    URL, the page's and the translations' language, each sentence's translation by id
+    (`translations`: the counterpart page's `sentence_texts`)."""
     item = search_page
     meta = {"both": item.both.url, "lang": item.lang, "counterpart_lang": item.counterpart_lang}
-    meta |= {key: text for key, text in sentence_texts(counterpart_html).items() if text}
+    meta |= {key: text for key, text in translations.items() if text}
     spans = "".join(
         f'<span data-pagefind-meta="{escape(key)}">{escape(text)}</span>'
         for key, text in meta.items()

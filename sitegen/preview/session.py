@@ -16,8 +16,9 @@ import jinja2
 from ..model.content import Document, load_document
 from ..model.site import Site
 from ..output.assets import Assets
-from ..output.staging import MARKER, MARKER_TEXT, Previous
+from ..output.staging import MARKER, MARKER_TEXT, Output, Previous
 from .memory import MemoryCache
+from .searchindexer import BackgroundIndex, indexed_pages
 from .signatures import file_signature
 
 
@@ -30,6 +31,7 @@ class PreviewStages:
         self._documents: dict[str, tuple[tuple, Document]] = {}
         self._cache = MemoryCache()
         self._written: dict[str, bytes] = {}
+        self._search = BackgroundIndex(_replace)
         self.changed: list[str] = []  # output paths the last write changed or removed
 
     @property
@@ -59,6 +61,11 @@ class PreviewStages:
 
     def output(self, out_dir: Path) -> InPlace:
         return InPlace(self, out_dir)
+
+    def index(self, site: Site, output: Output, out_dir: Path) -> None:
+        """The search index follows in the background (searchindexer.py), so a save
+        reloads the pages without waiting for it."""
+        self._search.request(site, indexed_pages(site, output), out_dir)
 
     def written(self, rel_path: str) -> bytes:
         """The bytes the last build wrote to `rel_path`."""

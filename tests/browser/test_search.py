@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from conftest import TINY_DOCUMENT
-from preview_harness import PreviewServer, save
+from preview_harness import PreviewServer, save, wait_until
 
 from .conftest import DESKTOP, PHONE, REPO, _QuietHandler
 from .test_accessibility import AXE_RUN, describe
@@ -216,6 +216,11 @@ def test_search_works_under_a_sub_path(page: Page, subpath_url: str, requests: l
     assert_same_origin(requests, subpath_url)
 
 
+def indexed(server: PreviewServer) -> int:
+    """How many times the preview has logged a finished search index."""
+    return sum(line.startswith("Indexed ") for line in server.out)
+
+
 def test_the_preview_index_follows_edits(
     browser: Browser, server: PreviewServer, project: Path
 ) -> None:
@@ -223,16 +228,15 @@ def test_the_preview_index_follows_edits(
     tab.set_default_timeout(15_000)
     root = f"http://127.0.0.1:{server.port}/"
     try:
+        wait_until(lambda: indexed(server) == 1, what="the first index")
         tab.goto(root + "en/hello/")
         assert not search(tab, "Zebrafone")
-        builds = server.builds()
         save(
             project / "content/hello.yaml",
             TINY_DOCUMENT.replace("will *act*", "will ship Zebrafone"),
         )
         server.wait_for_page("/en/hello/", lambda body: "Zebrafone" in body, "the edit")
-        server.caught_up()
-        assert server.builds() > builds
+        wait_until(lambda: indexed(server) == 2, what="the index to follow the edit")
         tab.goto(root + "en/hello/")
         hits = search(tab, "Zebrafone")
         assert hits and "Zebrafone" in hits[0]["sentence"], hits
