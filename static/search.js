@@ -146,6 +146,7 @@
       var title = document.createElement("span");
       title.className = "search-title";
       title.textContent = meta.title || "";
+      title.lang = meta.lang || "";
       var sentence = document.createElement("span");
       sentence.className = "search-sentence";
       sentence.lang = meta.lang || "";

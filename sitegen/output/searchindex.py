@@ -29,7 +29,7 @@ INDEX_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
 # Pagefind's ready-made interfaces: the site has its own (static/search.js), so not these.
 _UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
-_TIMEOUT_SECONDS = 1800
+_TIMEOUT = 3600  # seconds; 10,000 documents take about …
 _CODE = [Path(__file__), Path(__file__).with_name("searchpages.py")]
 
 Read = Callable[[str], bytes]  # an output file's bytes, by its path in the output
@@ -71,7 +71,10 @@ def run_pagefind(groups: list[list[SearchPage]], read: Read) -> dict[str, bytes]
                 target.write_bytes(indexed_html(item, html, texts[item.counterpart.dest_path]))
         command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
         command += ["--root-selector", "main", "--silent"]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT_SECONDS)
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            raise SiteError(f"the search index: Pagefind took over {_TIMEOUT} s") from None
         if result.returncode != 0:
             raise SiteError(
                 f"the search index: Pagefind failed: {(result.stderr or result.stdout).strip()}"
