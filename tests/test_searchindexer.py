@@ -28,7 +28,7 @@ def index_files(out: Path) -> set[str]:
 
 
 def settled(stages: PreviewStages) -> bool:
-    return not stages._search._running
+    return stages.wait_for_index(timeout=0)
 
 
 def test_the_index_follows_the_preview_in_the_background(

@@ -40,13 +40,20 @@ class BackgroundIndex:
         self._lock = threading.Lock()
         self._pending: tuple[Site, Mapping[str, bytes], Path] | None = None
         self._running = False
+        self._idle = threading.Event()
+        self._idle.set()
 
     def request(self, site: Site, pages: Mapping[str, bytes], out_dir: Path) -> None:
         with self._lock:
             self._pending = (site, pages, out_dir)
             if not self._running:
                 self._running = True
+                self._idle.clear()
                 threading.Thread(target=self._loop, daemon=True).start()
+
+    def wait(self, timeout: float) -> bool:
+        """Whether every index asked for is written (or failed) within `timeout` seconds."""
+        return self._idle.wait(timeout)
 
     def _loop(self) -> None:
         while True:
@@ -54,6 +61,7 @@ class BackgroundIndex:
                 job, self._pending = self._pending, None
                 if job is None:
                     self._running = False
+                    self._idle.set()
                     return
             try:
                 _index(*job, self._write)

@@ -67,6 +67,10 @@ class PreviewStages:
         reloads the pages without waiting for it."""
         self._search.request(site, indexed_pages(site, output), out_dir)
 
+    def wait_for_index(self, timeout: float = 120) -> bool:
+        """Whether the search index of the last build is written within `timeout` s."""
+        return self._search.wait(timeout)
+
     def written(self, rel_path: str) -> bytes:
         """The bytes the last build wrote to `rel_path`."""
         return self._written[rel_path]
