@@ -12,8 +12,10 @@ import pytest
 
 from conftest import TINY_DOCUMENT
 from sitegen.errors import SiteError
-from sitegen.output.searchindex import ENTRY_FILE, INDEX_DIR, SEARCH_RECORD
+from sitegen.model.load import load_site, load_site_config
+from sitegen.output.searchindex import ENTRY_FILE, INDEX_DIR, SEARCH_RECORD, index_search
 from sitegen.output.searchpages import sentence_texts
+from sitegen.output.staging import PREVIOUS
 from sitegen.pipeline import build
 
 PAGE = b"""<!doctype html><html lang="en"><body><main id="main">
@@ -103,3 +105,26 @@ def test_without_pagefind_the_build_says_how_to_install_it(
     with pytest.raises(SiteError, match=r"needs Pagefind.*pip install -r requirements.txt"):
         build(tiny_project, out_dir=out)
     assert not out.exists()
+
+
+def test_index_search_says_whether_it_indexed(tiny_project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(tiny_project, out_dir=out)
+    site = load_site(tiny_project, load_site_config(tiny_project))
+    written: dict[str, object] = {}
+
+    def read(rel_path: str) -> bytes:
+        return (out / rel_path).read_bytes()
+
+    assert index_search(site, read, written.__setitem__, out) is False
+    assert {data for name, data in written.items() if name != SEARCH_RECORD} == {PREVIOUS}
+    written.clear()
+    assert index_search(site, read, written.__setitem__, None) is True  # --no-cache
+    assert all(isinstance(data, bytes) for data in written.values())
+
+
+def test_a_template_without_main_is_reported(tiny_project: Path, tmp_path: Path) -> None:
+    base = tiny_project / "templates" / "base.html"
+    base.write_text(base.read_text(encoding="utf-8").replace("</main>", ""), encoding="utf-8")
+    with pytest.raises(SiteError, match=r"templates/document.html: .* has no </main>"):
+        build(tiny_project, out_dir=tmp_path / "out")

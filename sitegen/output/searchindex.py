@@ -36,12 +36,12 @@ Read = Callable[[str], bytes]  # an output file's bytes, by its path in the outp
 Sink = Callable[[str, "bytes | Previous"], None]
 
 
-def index_search(site: Site, read: Read, sink: Sink, previous_dir: Path) -> bool:
+def index_search(site: Site, read: Read, sink: Sink, previous_dir: Path | None) -> bool:
     """Hand `sink` the search index of the pages `read` gives; True when it was made
     afresh, False when the previous output's index (in `previous_dir`) was carried over."""
     groups = list(search_pages(site))
     key = _key(groups, read)
-    files = _unchanged_index(previous_dir, key)
+    files = _unchanged_index(previous_dir, key) if previous_dir else None
     indexed = files is None
     if files is None:
         fresh = run_pagefind(groups, read) if groups else {}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
+from ..errors import SiteError
 from ..model.site import BOTH, Page, Site
 
 # The ids whose text a hit can point at: sentence groups (p2-s3) and headings (p4).
@@ -67,7 +68,10 @@ def indexed_html(search_page: SearchPage, html: bytes, translations: dict[str, s
     block = f"<div data-pagefind-ignore hidden>{spans}</div>".encode()
     at = html.rfind(MAIN_END)
     if at < 0:
-        raise ValueError(f"/{search_page.page.url} has no </main> for the search index to read")
+        raise SiteError(
+            f"templates/{search_page.page.template}: the search index reads each page's"
+            f" <main>, but /{search_page.page.url} has no </main>"
+        )
     return html[:at] + block + html[at:]
 
 

@@ -52,4 +52,4 @@ class BuildStages:
 
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the output is swapped in."""
-        index_search(site, output.read, output.write, out_dir)
+        index_search(site, output.read, output.write, out_dir if self.use_cache else None)
