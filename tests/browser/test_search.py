@@ -93,6 +93,10 @@ CASES = [
     ("sc/foreword/", "数码港", "sc/foreword/", "数码港", "en/foreword/"),
     ("sc/foreword/", "數碼港", "sc/foreword/", "数码港", "en/foreword/"),
     ("sc/foreword/", "人工智能", "sc/foreword/", "人工智能", "en/foreword/"),
+    ("tc/foreword/", "智慧城市", "tc/foreword/", "智慧城市", "en/foreword/"),
+    ("tc/foreword/", "电子政务", "tc/foreword/", "電子政務", "en/foreword/"),
+    ("sc/foreword/", "超算中心", "sc/foreword/", "超算中心", "en/foreword/"),
+    ("en/foreword/", "supercomputing", "en/foreword/", "Supercomputing", "tc/foreword/"),
 ]
 
 
