@@ -204,9 +204,9 @@
     timer = window.setTimeout(function () { search(input.value.trim()); }, 150);
   });
   input.addEventListener("focus", function () { if (input.value.trim()) open(true); });
-  box.querySelector("form").addEventListener("submit", function (event) {
-    event.preventDefault();
-    window.clearTimeout(timer);
+  input.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    window.clearTimeout(timer);  // Enter searches at once
     search(input.value.trim());
   });
 

@@ -148,9 +148,6 @@
     }
     input.addEventListener("focus", load);
     input.addEventListener("input", load);
-    box.querySelector("form").addEventListener("submit", function (event) {
-      event.preventDefault();  // search.js answers the typing; Enter must not reload
-    });
   }
 
   fixFolderLinks();
