@@ -126,6 +126,12 @@
     return out;
   }
 
+  // Pagefind's excerpt (HTML with <mark>) as text, for a hit no sentence of which holds
+  // the query (its title did, say); DOMParser runs nothing.
+  function plain(html) {
+    return new DOMParser().parseFromString(html || "", "text/html").body.textContent;
+  }
+
   function link(hit, anchor) {
     var id = anchor ? anchor.id : "";
     if (data.both === "true") {
@@ -150,7 +156,7 @@
       var sentence = document.createElement("span");
       sentence.className = "search-sentence";
       sentence.lang = meta.lang || "";
-      sentence.appendChild(marked(anchor ? anchor.text : "", queries));
+      sentence.appendChild(marked(anchor ? anchor.text : plain(hit.excerpt), queries));
       a.append(title, sentence);
       li.appendChild(a);
       var translation = anchor && meta[anchor.id];
