@@ -5,9 +5,10 @@ For every size N it builds the generated documents of bench/corpus.py once with
 `python build.py build` (a subprocess; its search index included), then, in this process,
 on that output:
 
-    index         the index made afresh from the built pages (sitegen.output.searchindex:
-                  the pages copied with their translations, Pagefind's command line, its
-                  files read back); median of --repeat runs
+    index         the index made afresh from the built pages as the build makes it
+                  (sitegen.output.searchindex: the pages copied with their translations
+                  over every CPU, Pagefind's command line, its files read back); median
+                  of --repeat runs
     unchanged     the check an unchanged rebuild makes instead (every indexed page hashed,
                   the previous index carried over)
 
@@ -34,6 +35,7 @@ from corpus import REPO, make_project
 sys.path.insert(0, str(REPO))
 
 from sitegen.model.load import load_site, load_site_config
+from sitegen.output.parallel import worker_count
 from sitegen.output.searchindex import (
     INDEX_DIR,
     index_search,
@@ -81,7 +83,7 @@ def bench_size(root: Path, size: int, repeat: int) -> None:
     times, files = [], {}
     for _ in range(repeat):
         started = time.perf_counter()
-        files = run_pagefind(groups, read)
+        files = run_pagefind(groups, read, worker_count())
         times.append(time.perf_counter() - started)
     started = time.perf_counter()
     indexed = index_search(site, read, lambda name, data: None, out)

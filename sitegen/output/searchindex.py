@@ -16,11 +16,13 @@ import json
 import subprocess
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 
 from ..errors import SiteError
 from ..model.site import Site
+from .parallel import parallel_map
 from .searchpages import SearchPage, indexed_html, search_pages, sentence_texts
 from .staging import PREVIOUS, Previous
 
@@ -36,15 +38,18 @@ Read = Callable[[str], bytes]  # an output file's bytes, by its path in the outp
 Sink = Callable[[str, "bytes | Previous"], None]
 
 
-def index_search(site: Site, read: Read, sink: Sink, previous_dir: Path | None) -> bool:
+def index_search(
+    site: Site, read: Read, sink: Sink, previous_dir: Path | None, workers: int = 1
+) -> bool:
     """Hand `sink` the search index of the pages `read` gives; True when it was made
-    afresh, False when the previous output's index (in `previous_dir`) was carried over."""
+    afresh, False when the previous output's index (in `previous_dir`) was carried over.
+    `workers` processes prepare the pages (forked: 1 where forking is unsafe)."""
     groups = list(search_pages(site))
     key = _key(groups, read)
     files = _unchanged_index(previous_dir, key) if previous_dir else None
     indexed = files is None
     if files is None:
-        fresh = run_pagefind(groups, read) if groups else {}
+        fresh = run_pagefind(groups, read, workers) if groups else {}
         for name, data in fresh.items():
             sink(name, data)
         files = list(fresh)
@@ -55,20 +60,14 @@ def index_search(site: Site, read: Read, sink: Sink, previous_dir: Path | None) 
     return indexed
 
 
-def run_pagefind(groups: list[list[SearchPage]], read: Read) -> dict[str, bytes]:
+def run_pagefind(groups: list[list[SearchPage]], read: Read, workers: int = 1) -> dict[str, bytes]:
     """Index the pages with Pagefind's command line in a scratch folder; its files by
     output path (`pagefind/...`), but for Pagefind's own search interfaces."""
     executable = _executable()
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
         pages, bundle = Path(scratch, "pages"), Path(scratch, "bundle")
-        for group in groups:
-            counterparts = {item.counterpart.dest_path for item in group}
-            texts = {name: sentence_texts(read(name)) for name in counterparts}
-            for item in group:
-                target = pages / item.page.dest_path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                html = read(item.page.dest_path)
-                target.write_bytes(indexed_html(item, html, texts[item.counterpart.dest_path]))
+        for _done in parallel_map(partial(_prepare, read, pages), groups, workers):
+            pass
         command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
         command += ["--root-selector", "main", "--silent"]
         try:
@@ -84,6 +83,17 @@ def run_pagefind(groups: list[list[SearchPage]], read: Read) -> dict[str, bytes]
             for path in sorted(bundle.rglob("*"))
             if path.is_file() and not path.name.startswith(_UNUSED)
         }
+
+
+def _prepare(read: Read, pages: Path, group: list[SearchPage]) -> None:
+    """One document's pages as Pagefind should read them, written below `pages`."""
+    counterparts = {item.counterpart.dest_path for item in group}
+    texts = {name: sentence_texts(read(name)) for name in counterparts}
+    for item in group:
+        target = pages / item.page.dest_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        html = read(item.page.dest_path)
+        target.write_bytes(indexed_html(item, html, texts[item.counterpart.dest_path]))
 
 
 def _stable(path: Path) -> bytes:

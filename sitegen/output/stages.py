@@ -11,6 +11,7 @@ from ..model.content import Document, load_document
 from ..model.site import Site
 from .assets import Assets
 from .cache import BuildCache, Cache, site_key
+from .parallel import worker_count
 from .searchindex import index_search
 from .staging import Output, Staging, locked
 
@@ -52,4 +53,5 @@ class BuildStages:
 
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the output is swapped in."""
-        index_search(site, output.read, output.write, out_dir if self.use_cache else None)
+        previous = out_dir if self.use_cache else None
+        index_search(site, output.read, output.write, previous, worker_count())
