@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import SiteError
+from ..errors import Problem, SiteError
 from ..project import SOURCE_DIRS, TESTS_DIR
 
 try:
@@ -109,6 +109,5 @@ def write_failure(error: OSError, out_dir: Path, rel_path: str) -> SiteError:
     reason = error.strerror or str(error)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         reason += "; free some space, then build again"
-    return SiteError(
-        f"{out_dir}: cannot write {rel_path} ({reason}); the previous output is untouched"
-    )
+    message = f"cannot write {rel_path} ({reason}); the previous output is untouched"
+    return SiteError(Problem(str(out_dir), None, message))

@@ -26,7 +26,7 @@ import shutil
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from ..errors import SiteError
+from ..errors import Problem, SiteError
 from .folder import MARKER, MARKER_TEXT, Previous, write_failure
 
 PENDING = ".sitegen-pending"
@@ -182,10 +182,11 @@ def apply_journal(out_dir: Path) -> None:
             _remove_empty_folders(out_dir, (out_dir / rel).parent)
         journal.unlink()
     except OSError as error:
-        raise SiteError(
-            f"{out_dir}: could not finish writing {error.filename or out_dir}"
-            f" ({error.strerror or error}); the next build finishes it"
-        ) from None
+        message = (
+            f"could not finish writing {error.filename or out_dir} ({error.strerror or error});"
+            " the next build finishes it"
+        )
+        raise SiteError(Problem(str(out_dir), None, message)) from None
 
 
 def _read_index(path: Path) -> dict[str, str] | None:
