@@ -60,15 +60,14 @@ def build(
             # 3. Derive (or take from the store), then render, every other document over
             #    every CPU: derived once, before its templates run, and handed to them.
             job = partial(derive_and_render, renderer, stages.derive, output.write)
-            if stale:
-                prepare_derive()  # the dictionary, loaded once for every worker
+            documents = [unit.document for unit in stale.values()]
             workers = worker_count() if stages.may_fork else 1
-            for done in parallel_map(job, [unit.document for unit in stale.values()], workers):
+            for done in parallel_map(job, documents, workers, before_fork=prepare_derive):
                 counts |= record_rendered(cache, output, stale, done, progress)
             # 4. Derive the timeline (each milestone's anchor, in date order), then render the
             #    pages that list every document, unless what they show is as it was.
             timeline = timeline_entries(site.documents, counts)
-            shown = shown_key(site.documents, counts)
+            shown = shown_key(site.documents, timeline)
             render_site_wide(renderer, cache, timeline, shown, output.write)
             # 5. The cache's record and the static files; commit writes the journal, then
             #    moves every changed file into place; the store keeps this build's state.

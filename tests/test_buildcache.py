@@ -195,3 +195,22 @@ def test_a_new_version_of_the_tool_renders_everything_again(tmp_path: Path) -> N
     assert (out / "data/doc-1.json").read_bytes() != before
     run("--out", str(tmp_path / "fresh"), "--no-cache")
     assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+def test_an_edit_that_moves_a_milestone_anchor_updates_the_timeline(tmp_path: Path) -> None:
+    """The timeline links a milestone to its sentence (pN-sM) while the paragraph has that
+    many sentence groups; an edit that takes the sentence away moves the link to pN."""
+    project, out = many_documents(tmp_path / "project", 2), tmp_path / "out"
+    document = project / "content/doc-1.yaml"
+    text = document.read_text(encoding="utf-8")
+    two = text.replace("in 2001.", "in 2001. It will act again.").replace(
+        "行動。", "行動。它會再次行動。"
+    )
+    document.write_text(two.replace("paragraph: 2", "paragraph: 2\n    sentence: 2"), "utf-8")
+    build(project, out_dir=out)
+    assert "doc-1/#p2-s2" in (out / "timeline/index.html").read_text(encoding="utf-8")
+    document.write_text(text.replace("paragraph: 2", "paragraph: 2\n    sentence: 2"), "utf-8")
+    build(project, out_dir=out)
+    assert "doc-1/#p2-s2" not in (out / "timeline/index.html").read_text(encoding="utf-8")
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")

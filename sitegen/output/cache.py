@@ -26,6 +26,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+from ..align.timeline import Entry
 from ..model.content import Document
 from ..model.units import Unit
 from ..project import TEMPLATES_DIR
@@ -88,10 +89,12 @@ def _library_versions() -> list[tuple[str, str]]:
     return versions
 
 
-def shown_key(documents: Iterable[Document], counts: Mapping[str, Sequence[int]]) -> str:
-    """What the site-wide pages show of the documents."""
-    shown = [(d.slug, d.title, d.milestones, list(counts[d.slug])) for d in documents]
-    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+def shown_key(documents: Iterable[Document], timeline: Iterable[Entry]) -> str:
+    """What the site-wide pages show of the documents: titles, milestones and the anchors
+    milestones link to (an edit that moves no anchor leaves them as they were)."""
+    shown = [(d.slug, d.title, d.milestones) for d in documents]
+    anchors = [(e.document.slug, e.number, e.anchor) for e in timeline]
+    return hashlib.sha256(repr((shown, anchors)).encode("utf-8")).hexdigest()
 
 
 def document_key(document: Document, keys: Mapping[str, str]) -> str:

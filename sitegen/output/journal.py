@@ -97,7 +97,10 @@ class Journal:
 
     def commit(self, keep: tuple[str, ...] = ()) -> None:
         """Write the journal, then apply it; nothing changed means nothing written."""
-        moves = [(pending_name(rel), rel) for rel in sorted(self.files) if self._is_pending(rel)]
+        pending = set(os.listdir(self.pending))  # written here or by a worker
+        moves = [
+            (name, rel) for rel in sorted(self.files) if (name := pending_name(rel)) in pending
+        ]
         if moves:
             _check_no_clashes(self.files)
         deletes = sorted(self._removed(set(keep)))
@@ -126,9 +129,6 @@ class Journal:
             return target.stat().st_size == len(data) and target.read_bytes() == data
         except OSError:
             return False
-
-    def _is_pending(self, rel_path: str) -> bool:
-        return (self.pending / pending_name(rel_path)).is_file()
 
     def _removed(self, keep: set[str]) -> set[str]:
         if self.previous is not None:

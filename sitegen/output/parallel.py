@@ -49,15 +49,20 @@ def can_fork() -> bool:
 
 
 def parallel_map(
-    function: Callable[[Item], Result], items: Sequence[Item], workers: int
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    before_fork: Callable[[], object] = lambda: None,
 ) -> Iterator[list[Result]]:
-    """`function` on every item, in order; yields the results chunk by chunk."""
+    """`function` on every item, in order; yields the results chunk by chunk.
+    `before_fork` loads what every worker should share, when there will be workers."""
     global _job
     chunks = [range(i, min(i + CHUNK, len(items))) for i in range(0, len(items), CHUNK)]
     if workers < 2 or len(items) < PARALLEL_FROM or not can_fork():
         for chunk in chunks:
             yield [function(items[i]) for i in chunk]
         return
+    before_fork()
     _job = (function, items)
     try:
         context = multiprocessing.get_context("fork")
