@@ -58,7 +58,7 @@ def load_documents(
     load = load or load_document
     problems = Problems()
     documents = []
-    for path in sorted((project / CONTENT_DIR).glob("*.yaml")):
+    for path in sorted((project / CONTENT_DIR).glob("*.yaml"), key=lambda p: p.name):
         src_path = f"{CONTENT_DIR}/{shown_name(path)}"
         try:
             _check_location(project, path, src_path)

@@ -103,46 +103,45 @@ def document_key(document: Document, keys: Mapping[str, str]) -> str:
     return known or hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    files: tuple[str, ...]
-    counts: tuple[int, ...]
-
-
 class BuildCache:
     """The previous build's manifest, if its site key matches; empty otherwise (and always
     empty without an output folder: `--no-cache`)."""
 
     def __init__(self, out_dir: Path | None, key: str, keys: Mapping[str, str]) -> None:
         self.out_dir, self.key, self.keys = out_dir, key, keys
-        self.previous: dict[str, _Entry] = {}
-        self.current: dict[str, _Entry] = {}
+        # Per unit: [its key, its files, its counts], as the manifest's JSON has them.
+        self.previous: dict[str, list] = {}
+        self.current: dict[str, list] = {}
+        self._previous_text = b""
         if out_dir is not None:
-            self.previous = _read_manifest(out_dir / MANIFEST, key)
+            self.previous, self._previous_text = _read_manifest(out_dir / MANIFEST, key)
 
     def lookup(self, unit: Unit, shown: str | None) -> Cached | None:
         """The previous files of an unchanged unit, when they are all still there."""
         cached = self.previous.get(unit.name)
-        if cached is None or cached.key != self._unit_key(unit, shown) or self.out_dir is None:
+        if cached is None or self.out_dir is None:
             return None
         folder = str(self.out_dir)
-        if not all(os.path.isfile(os.path.join(folder, file)) for file in cached.files):
+        try:  # a manifest damaged inside is no cache for that unit
+            key, files, counts = cached
+            if key != self._unit_key(unit, shown):
+                return None
+            if not all(os.path.isfile(os.path.join(folder, file)) for file in files):
+                return None
+            return Cached(dict.fromkeys(files, PREVIOUS), tuple(int(n) for n in counts))
+        except (TypeError, ValueError):
             return None
-        return Cached(dict.fromkeys(cached.files, PREVIOUS), cached.counts)
 
     def record(
         self, unit: Unit, shown: str | None, files: Mapping[str, object], counts: Sequence[int]
     ) -> None:
-        entry = _Entry(self._unit_key(unit, shown), tuple(sorted(files)), tuple(counts))
-        self.current[unit.name] = entry
+        self.current[unit.name] = [self._unit_key(unit, shown), sorted(files), list(counts)]
 
     def own_files(self) -> dict[str, bytes]:
-        units = {
-            name: {"key": entry.key, "files": list(entry.files), "counts": list(entry.counts)}
-            for name, entry in sorted(self.current.items())
-        }
-        text = json.dumps({"site": self.key, "documents": units}, indent=0, sort_keys=True)
+        if self.current == self.previous and self._previous_text:
+            return {MANIFEST: self._previous_text}  # as it was: not even encoded again
+        manifest = {"site": self.key, "documents": self.current}
+        text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return {MANIFEST: text.encode("utf-8") + b"\n"}
 
     def _unit_key(self, unit: Unit, shown: str | None) -> str:
@@ -151,15 +150,13 @@ class BuildCache:
         return document_key(unit.document, self.keys)
 
 
-def _read_manifest(path: Path, key: str) -> dict[str, _Entry]:
+def _read_manifest(path: Path, key: str) -> tuple[dict[str, list], bytes]:
     """A damaged, foreign or outdated manifest is no cache at all, never an error."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("site") != key:
-            return {}
-        return {
-            name: _Entry(entry["key"], tuple(entry["files"]), tuple(entry["counts"]))
-            for name, entry in data["documents"].items()
-        }
+        text = path.read_bytes()
+        data = json.loads(text)
+        if data.get("site") != key or not isinstance(data["documents"], dict):
+            return {}, b""
+        return data["documents"], text
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return {}, b""
