@@ -101,11 +101,14 @@ class Journal:
         moves = [
             (name, rel) for rel in sorted(self.files) if (name := pending_name(rel)) in pending
         ]
-        if moves:
-            _check_no_clashes(self.files)
+        if any(self.previous is None or rel not in self.previous for _, rel in moves):
+            _check_no_clashes(self.files)  # new paths: none may be another's folder
         deletes = sorted(self._removed(set(keep)))
         if self.files != self.previous:
-            self._add_internal(moves, INDEX, json.dumps(self.files, indent=0, sort_keys=True))
+            text = json.dumps(
+                self.files, ensure_ascii=False, separators=(",\n", ":"), sort_keys=True
+            )
+            self._add_internal(moves, INDEX, text)
         if not (self.out_dir / MARKER).is_file():
             self._add_internal(moves, MARKER, MARKER_TEXT.decode("utf-8").rstrip("\n"))
         self.changed = [rel for _, rel in moves if not rel.startswith(INTERNAL)] + deletes
@@ -219,7 +222,12 @@ def _remove_empty_folders(out_dir: Path, folder: Path) -> None:
 
 def _check_no_clashes(files: Mapping[str, str]) -> None:
     """A file and a folder of one name cannot both be written: refuse before the journal."""
-    folders = {rel[:i] for rel in files for i, char in enumerate(rel) if char == "/"}
+    folders = set()
+    for rel in files:
+        end = rel.rfind("/")
+        while end > 0 and rel[:end] not in folders:
+            folders.add(rel[:end])
+            end = rel.rfind("/", 0, end)
     clashes = sorted(folders & files.keys())
     if clashes:
         raise SiteError(f"{clashes[0]}: the site has both a file and a folder of this name")
