@@ -26,10 +26,11 @@ from .memory import MemoryCache
 
 
 class PreviewStages:
-    """Remembers documents, rendered units and written files between builds; one process
-    (the rendered units are remembered in this process)."""
+    """Remembers documents, rendered units and written files between builds. Documents
+    render over every CPU as in a build (a large site's first build, a template edit):
+    workers write through the journal and hand their files' digests back."""
 
-    may_fork = False
+    may_fork = True
 
     def __init__(self) -> None:
         self._store: DocumentStore | None = None
