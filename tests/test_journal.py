@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, read_tree
+from sitegen.errors import SiteError
 from sitegen.output import journal
 from sitegen.output.journal import INDEX, JOURNAL, PENDING, Journal, recover
 from sitegen.pipeline import build
@@ -89,9 +90,7 @@ def test_a_committed_journal_is_finished_by_recover(
         second.write("a.html", b"new")
         second.write("new/c.html", b"new")
         second.commit()
-        assert (out / JOURNAL).is_file()
-        shutil.copytree(out / PENDING, tmp_path / "pending")  # as a kill would leave it
-    shutil.copytree(tmp_path / "pending", out / PENDING)
+    assert (out / JOURNAL).is_file() and (out / PENDING).is_dir()  # kept for the next build
     assert (out / "a.html").read_bytes() == b"old"
     monkeypatch.undo()
     recover(out)
@@ -116,3 +115,22 @@ def test_a_damaged_journal_is_dropped_with_the_index(tmp_path: Path, plan: bytes
     assert not (out / JOURNAL).exists() and not (out / INDEX).exists()
     assert not (tmp_path / "escape.html").exists()
     assert (out / "a.html").read_bytes() == b"old"
+
+
+def test_a_journal_that_fails_half_way_is_finished_once_the_obstacle_is_gone(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    with Journal(out) as first:
+        first.write("a.html", b"old")
+        first.commit()
+    (out / "b.html").mkdir()  # someone's folder where the new site has a file
+    (out / "b.html" / "theirs.txt").write_bytes(b"not ours")
+    with pytest.raises(SiteError, match="could not finish writing"), Journal(out) as second:
+        second.write("a.html", b"new")
+        second.write("b.html", b"new")
+        second.commit()
+    assert (out / JOURNAL).is_file() and (out / PENDING).is_dir()
+    shutil.rmtree(out / "b.html")
+    recover(out)
+    assert _site_files(out) == {"a.html": b"new", "b.html": b"new"}

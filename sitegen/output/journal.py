@@ -70,6 +70,8 @@ class Journal:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
+        if (self.out_dir / JOURNAL).exists():
+            return  # committed, not finished: the next build needs the pending files
         shutil.rmtree(self.pending, ignore_errors=True)  # gone after a commit, too
         if self._created and not any(self.out_dir.iterdir()):
             self.out_dir.rmdir()  # a failed first build leaves no empty folder
