@@ -14,6 +14,7 @@ never trusted, never an error.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -104,6 +105,10 @@ class DocumentStore:
                 self.folder / _DOCUMENTS / f"{shard:02x}.pickle", (self.code, shards[shard])
             )
         self._loaded, self.read = dict(self._current), True
+        ignore = self.folder / ".gitignore"  # ignored in any project, as .pytest_cache is
+        if not ignore.exists():
+            with contextlib.suppress(OSError):
+                ignore.write_text("# Written by build.py: a cache, never committed.\n*\n")
         live = {self._derived_name(record.key) for record in self._current.values()}
         try:
             for entry in os.scandir(self.folder / _DERIVED):
