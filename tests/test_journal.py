@@ -55,7 +55,9 @@ def test_a_build_killed_at_any_point_is_finished_or_rolled_back(tmp_path: Path) 
     duration = time.monotonic() - started
 
     caught = {"rendering": 0, "journal": 0}
-    for point in [duration * k / 8 for k in range(1, 8)] + ["journal"] * 4:
+    for point in [duration * k / 8 for k in range(1, 8)] + ["journal"] * 8:
+        if point == "journal" and caught["journal"] >= 2:
+            break
         shutil.rmtree(out)
         shutil.copytree(saved, out)
         process = _start(project, out)
@@ -71,10 +73,23 @@ def test_a_build_killed_at_any_point_is_finished_or_rolled_back(tmp_path: Path) 
         for name, data in _site_files(out).items():
             assert data in (old.get(name), new.get(name)), name
         assert set(old) <= set(_site_files(out)) | set(new)
-        build(project, out_dir=out)  # finishes or rolls back the killed build first
+        _build_once_the_lock_is_free(project, out)  # finishes or rolls back the killed one
         assert read_tree(out) == new
-    assert caught["journal"], "no kill landed while the journal was being applied"
-    assert caught["rendering"], "no kill landed while files were being rendered"
+    assert caught["journal"], f"no kill landed while the journal was applied ({duration=})"
+    assert caught["rendering"], f"no kill landed while files were rendered ({duration=})"
+
+
+def _build_once_the_lock_is_free(project: Path, out: Path) -> None:
+    """A killed build's workers end with it, but on a loaded machine that can take longer
+    than the lock's one-second wait: retry that one refusal for a while."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            build(project, out_dir=out)
+            return
+        except SiteError as error:
+            if "another build is writing" not in str(error) or time.monotonic() > deadline:
+                raise
 
 
 def test_a_committed_journal_is_finished_by_recover(
