@@ -72,7 +72,7 @@ def test_a_build_killed_at_any_point_is_finished_or_rolled_back(tmp_path: Path) 
         # Killed: every page is the old one or the new one, none torn or missing in between.
         for name, data in _site_files(out).items():
             assert data in (old.get(name), new.get(name)), name
-        assert set(old) <= set(_site_files(out)) | set(new)
+        assert set(old) & set(new) <= set(_site_files(out)), "a page of both sites is missing"
         _build_once_the_lock_is_free(project, out)  # finishes or rolls back the killed one
         assert read_tree(out) == new
     assert caught["journal"], f"no kill landed while the journal was applied ({duration=})"
