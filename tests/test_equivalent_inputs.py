@@ -9,6 +9,8 @@ import pytest
 from conftest import TINY_DOCUMENT, make_project, read_tree
 from sitegen.errors import SiteError
 from sitegen.ingest.paragraphs import MAX_PARAGRAPHS, ingest_text
+from sitegen.output.cache import MANIFEST
+from sitegen.output.journal import INDEX
 from sitegen.pipeline import build
 
 
@@ -31,7 +33,11 @@ def test_bom_and_line_ends_build_the_same_site(tmp_path: Path, variant) -> None:
     site.write_bytes(site.read_bytes().replace(b"\n", b"\r\n"))
     build(plain, out_dir=tmp_path / "plain-out", base_url="https://example.org/")
     build(odd, out_dir=tmp_path / "odd-out", base_url="https://example.org/")
-    assert read_tree(tmp_path / "plain-out") == read_tree(tmp_path / "odd-out")
+    # The build's own records key each document on its file's bytes, so they differ.
+    internal = frozenset({MANIFEST, INDEX})
+    assert read_tree(tmp_path / "plain-out", skip=internal) == read_tree(
+        tmp_path / "odd-out", skip=internal
+    )
 
 
 def test_a_link_inside_the_project_is_read(tmp_path: Path) -> None:

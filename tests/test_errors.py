@@ -49,8 +49,8 @@ def test_a_file_of_many_bad_items_prints_a_bounded_report(tmp_path: Path) -> Non
         load_documents(project)
     shown = [str(p) for p in caught.value.problems]
     assert (
-        shown[0]
-        == "content/bad.yaml:3: paragraph 1 should be a mapping of keys (en, zh, kind, segments)"
+        shown[0] == "content/bad.yaml:3: paragraph 1 should be a mapping of keys"
+        " (en, zh, kind, segments, reviewed)"
     )
     assert shown[-1].startswith("content/bad.yaml: … and 9,950 more problems not shown")
     assert len(shown) == MAX_PROBLEMS_PER_FILE + 1

@@ -1,4 +1,4 @@
-"""Where the output may go: never inside a folder the build reads (output/staging.py
+"""Where the output may go: never inside a folder the build reads (output/folder.py
 `check_output_dir`), which would publish each build inside the next without end."""
 
 from __future__ import annotations

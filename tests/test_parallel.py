@@ -41,7 +41,10 @@ def test_a_template_error_in_a_worker_is_reported_whole(
     project = many_documents(tmp_path / "project", 12)
     template = project / "templates" / "document.html"
     template.write_text(
-        template.read_text(encoding="utf-8").replace("{{ sentence }}", "{{ sentence.nope.x }}"),
+        template.read_text(encoding="utf-8").replace(
+            "{{ spans(document, number - 1, language) }}",
+            "{{ spans(document, number - 1, language).nope.x }}",
+        ),
         encoding="utf-8",
     )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)

@@ -13,9 +13,9 @@ import pytest
 from conftest import TINY_DOCUMENT
 from sitegen.errors import SiteError
 from sitegen.model.load import load_site, load_site_config
+from sitegen.output.folder import PREVIOUS
 from sitegen.output.searchindex import ENTRY_FILE, INDEX_DIR, SEARCH_RECORD, index_search
 from sitegen.output.searchpages import sentence_texts
-from sitegen.output.staging import PREVIOUS
 from sitegen.pipeline import build
 
 PAGE = b"""<!doctype html><html lang="en"><body><main id="main">

@@ -62,7 +62,7 @@ def load_documents(
     load = load or load_document
     problems = Problems()
     documents = []
-    for path in sorted((project / CONTENT_DIR).glob("*.yaml")):
+    for path in sorted((project / CONTENT_DIR).glob("*.yaml"), key=lambda p: p.name):
         src_path = f"{CONTENT_DIR}/{shown_name(path)}"
         try:
             _check_location(project, path, src_path)
@@ -77,8 +77,11 @@ def load_documents(
     return documents
 
 
-def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -> Document:
-    """One content file into a Document, or a SiteError listing everything wrong with it."""
+def load_document(
+    path: Path, src_path: str, reserved: set[str] = frozenset(), data: bytes | None = None
+) -> Document:
+    """One content file into a Document, or a SiteError listing everything wrong with it.
+    `data`: the file's bytes, when the caller has read them already."""
     problems = Problems()
     slug = path.stem
     if not SLUG.match(slug) or slug in RESERVED_SLUGS | set(reserved):
@@ -91,7 +94,8 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
             f" ({', '.join(sorted(RESERVED_SLUGS | set(reserved)))})",
         )
     try:
-        text = read_regular(path, src_path, MAX_CONTENT_BYTES).decode("utf-8-sig")
+        raw = read_regular(path, src_path, MAX_CONTENT_BYTES) if data is None else data
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SiteError([*problems.items, _decode_problem(src_path, exc)]) from exc
     return parse_document(text, slug, src_path, problems)

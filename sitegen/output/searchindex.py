@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ..errors import SiteError
 from ..model.site import Site
+from .folder import PREVIOUS, Previous
 from .parallel import parallel_map
 from .searchpages import SearchPage, indexed_html, search_pages, sentence_texts
-from .staging import PREVIOUS, Previous
 
 SEARCH_RECORD = ".sitegen-search.json"
 INDEX_DIR = "pagefind"

@@ -1,8 +1,8 @@
 """The preview's memory of what it rendered: the build cache's interface, kept in memory.
 
 A unit is rendered again only when what it reads changed: its templates (and all they
-extend or include, by file signature), its document, every document if one of its
-templates reads `documents` or `timeline`, the site config or the static files' names.
+extend or include, by file signature), its document, what a site-wide page shows of every
+document (as the build cache has it), the site config or the static files' names.
 Carried-over files are handed on as PREVIOUS: the preview's writer (session.py) still
 has them in the output folder.
 """
@@ -19,13 +19,9 @@ from ..model.site import Site
 from ..model.units import Unit
 from ..output.assets import Assets
 from ..output.cache import Cached
-from ..output.staging import PREVIOUS
+from ..output.folder import PREVIOUS
+from ..output.signatures import Signature, file_signature
 from ..project import TEMPLATES_DIR
-from .signatures import Signature, file_signature
-
-# Template variables that read every document: a unit using one is rendered again
-# whenever any document changes (the home page's list, the timeline).
-SITE_WIDE = {"documents", "timeline"}
 
 
 class MemoryCache:
@@ -35,7 +31,7 @@ class MemoryCache:
         self._units: dict[str, tuple[Hashable, tuple[str, ...], tuple[int, ...]]] = {}
         self._pending: dict[str, tuple[Hashable, tuple[str, ...], tuple[int, ...]]] = {}
         self._site_key: tuple | None = None
-        self._analysis: dict[str, tuple[Signature | None, set[str], bool]] = {}
+        self._analysis: dict[str, tuple[Signature | None, set[str]]] = {}
         self._stale: set[str] = set()
         self.rendered: list[str] = []  # the files of the units the last build rendered
 
@@ -47,7 +43,7 @@ class MemoryCache:
             self._units.clear()
             self._site_key = site_key
         self._env, self._templates_dir = env, project / TEMPLATES_DIR
-        self._documents = tuple(site.documents)
+
         self._inputs: dict[tuple[str, ...], tuple] = {}
         self._pending.clear()
         self._stale.clear()
@@ -77,11 +73,11 @@ class MemoryCache:
         self._pending = {}
 
     def _key(self, unit: Unit, shown: str | None) -> tuple:
-        """What the unit reads: its templates, its document, and every document (by
-        identity: unchanged files keep their Document) or what the site-wide pages show."""
-        signatures, reads_all = self._template_inputs(unit.templates)
-        everything = self._documents if reads_all else None
-        return (signatures, unit.document, everything, shown if not reads_all else None)
+        """What the unit reads: its templates (and all they extend or include), its
+        document, and for a site-wide unit what those pages show of every document (titles,
+        milestones, their anchors: the build cache's rule), so a paragraph's edit leaves the
+        home page and the timeline as they were."""
+        return (self._template_inputs(unit.templates), unit.document, shown)
 
     def _template_inputs(self, names: tuple[str, ...]) -> tuple:
         found = self._inputs.get(names)
@@ -89,10 +85,8 @@ class MemoryCache:
             try:
                 closure = set().union(*(self._closure(name) for name in names))
             except jinja2.TemplateError:
-                return (object(),), False  # never equal: render, and let rendering report it
-            signatures = tuple((n, self._analysis[n][0]) for n in sorted(closure))
-            reads_all = any(self._analysis[n][2] for n in closure)
-            found = self._inputs[names] = (signatures, reads_all)
+                return (object(),)  # never equal: render, and let rendering report it
+            found = self._inputs[names] = tuple((n, self._analysis[n][0]) for n in sorted(closure))
         return found
 
     def _closure(self, name: str) -> set[str]:
@@ -104,7 +98,7 @@ class MemoryCache:
                 todo.extend(self._analyse(current)[1])
         return seen
 
-    def _analyse(self, name: str) -> tuple[Signature | None, set[str], bool]:
+    def _analyse(self, name: str) -> tuple[Signature | None, set[str]]:
         """What a template references, re-parsed only when its file changed."""
         signature = file_signature(self._templates_dir / name)
         cached = self._analysis.get(name)
@@ -114,6 +108,5 @@ class MemoryCache:
             refs = list(meta.find_referenced_templates(tree))
             if None in refs:  # a computed name: it could be any template
                 refs = [p.name for p in self._templates_dir.iterdir() if p.is_file()]
-            reads = bool(SITE_WIDE & meta.find_undeclared_variables(tree))
-            cached = self._analysis[name] = (signature, set(refs), reads)
+            cached = self._analysis[name] = (signature, set(refs))
         return cached

@@ -19,9 +19,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ..model.site import Site
+from ..output.folder import Output, Previous
 from ..output.searchindex import ENTRY_FILE, SEARCH_RECORD, index_search
 from ..output.searchpages import search_pages
-from ..output.staging import Output, Previous
 
 Write = Callable[[Path, bytes], None]  # one file, replaced atomically
 

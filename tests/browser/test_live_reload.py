@@ -35,7 +35,9 @@ def open_tab(browser: Browser, url: str) -> Page:
 
 def reloaded_with(tab: Page, text: str) -> None:
     tab.wait_for_function(
-        "text => !window.notReloadedYet && document.body.innerText.includes(text)", arg=text
+        # document.body is null for a moment while the reloaded page loads
+        "text => !window.notReloadedYet && document.body && document.body.innerText.includes(text)",
+        arg=text,
     )
 
 
