@@ -23,6 +23,7 @@ from pathlib import Path
 from ..errors import SiteError
 from ..model.site import Site
 from .folder import PREVIOUS, Previous
+from .journal import digest as file_digest
 from .parallel import parallel_map
 from .searchpages import SearchPage, indexed_html, search_pages, sentence_texts
 
@@ -35,17 +36,24 @@ _TIMEOUT = 3600  # seconds: generous (1,000 documents take about 13 s)
 _CODE = [Path(__file__), Path(__file__).with_name("searchpages.py")]
 
 Read = Callable[[str], bytes]  # an output file's bytes, by its path in the output
+Digest = Callable[[str], str]  # an output file's digest (journal.digest of its bytes)
 Sink = Callable[[str, "bytes | Previous"], None]
 
 
 def index_search(
-    site: Site, read: Read, sink: Sink, previous_dir: Path | None, workers: int = 1
+    site: Site,
+    read: Read,
+    sink: Sink,
+    previous_dir: Path | None,
+    workers: int = 1,
+    digest_of: Digest | None = None,
 ) -> bool:
     """Hand `sink` the search index of the pages `read` gives; True when it was made
     afresh, False when the previous output's index (in `previous_dir`) was carried over.
-    `workers` processes prepare the pages (forked: 1 where forking is unsafe)."""
+    `workers` processes prepare the pages (forked: 1 where forking is unsafe); `digest_of`
+    gives a page's digest as the journal has it (by default, of the bytes `read` gives)."""
     groups = list(search_pages(site))
-    key = _key(groups, read)
+    key = _key(groups, digest_of or (lambda name: file_digest(read(name))))
     files = _unchanged_index(previous_dir, key) if previous_dir else None
     indexed = files is None
     if files is None:
@@ -119,8 +127,9 @@ def _executable() -> Path:
     return executable
 
 
-def _key(groups: list[list[SearchPage]], read: Read) -> str:
-    """What the index is made from: every page it reads, the Pagefind version, this code."""
+def _key(groups: list[list[SearchPage]], digest_of: Digest) -> str:
+    """What the index is made from: every page it reads (by its digest, which the journal
+    already knows: an unchanged rebuild reads no page), the Pagefind version, this code."""
     digest = hashlib.sha256(_version().encode())
     for path in _CODE:
         digest.update(path.read_bytes())
@@ -128,8 +137,7 @@ def _key(groups: list[list[SearchPage]], read: Read) -> str:
         for item in group:
             for part in (item.page.dest_path, item.counterpart.dest_path, item.both.url):
                 digest.update(part.encode() + b"\0")
-            data = read(item.page.dest_path)
-            digest.update(len(data).to_bytes(8, "big") + data)
+            digest.update(digest_of(item.page.dest_path).encode() + b"\0")
     return digest.hexdigest()
 
 
