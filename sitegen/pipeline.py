@@ -68,10 +68,12 @@ def build(
             timeline = timeline_entries(site.documents, counts)
             shown = shown_key(site.documents, counts)
             render_site_wide(renderer, cache, timeline, shown, output.write)
-            # 5. Write the cache's record and the static files; commit makes it all visible.
+            # 5. Write the cache's record and the static files.
             for name, data in (cache.own_files() | assets.files).items():
                 output.write(name, data)
-            output.commit(config.keep)
+            # 6. Index the single-language pages for search, unless they are as last time.
+            stages.index(site, output, out_dir)
+            output.commit(config.keep)  # makes it all visible at once
     return BuildResult.of(out_dir, site, time.perf_counter() - started)
 
 

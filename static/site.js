@@ -132,7 +132,26 @@
     update();
   }
 
+  // The search box: shown once JavaScript runs. Its script (static/search.js) is fetched
+  // only when the reader focuses or types in the box, so a page weighs what it did.
+  function prepareSearch() {
+    var box = document.querySelector("search.search");
+    if (!box) return;
+    var input = box.querySelector("input");
+    box.hidden = false;
+    function load() {
+      input.removeEventListener("focus", load);
+      input.removeEventListener("input", load);
+      var script = document.createElement("script");
+      script.src = box.dataset.script;
+      document.head.appendChild(script);
+    }
+    input.addEventListener("focus", load);
+    input.addEventListener("input", load);
+  }
+
   fixFolderLinks();
+  prepareSearch();
   crossHighlight();
   markTarget();
   window.addEventListener("hashchange", markTarget);

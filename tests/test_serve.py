@@ -221,7 +221,9 @@ def test_an_edit_rerenders_only_what_depends_on_it(tmp_path: Path) -> None:
     build(project, out, base_url="", stages=stages)
     assert set(stages.rendered) == homes
 
-    # Whatever was rebuilt bit by bit is exactly what a full build writes.
+    # Whatever was rebuilt bit by bit is exactly what a full build writes (once the search
+    # index, which the preview makes in the background, has followed).
+    assert stages.wait_for_index()
     build(project, tmp_path / "full", base_url="")
     # The preview keeps no build cache, so no manifest.
     no_manifest = frozenset({MANIFEST})

@@ -11,6 +11,8 @@ from ..model.content import Document, load_document
 from ..model.site import Site
 from .assets import Assets
 from .cache import BuildCache, Cache, site_key
+from .parallel import worker_count
+from .searchindex import index_search
 from .staging import Output, Staging, locked
 
 
@@ -23,6 +25,7 @@ class Stages(Protocol):
     ) -> Cache: ...
     def lock(self, out_dir: Path) -> AbstractContextManager[None]: ...
     def output(self, out_dir: Path) -> Output: ...
+    def index(self, site: Site, output: Output, out_dir: Path) -> None: ...
 
 
 class BuildStages:
@@ -47,3 +50,8 @@ class BuildStages:
 
     def output(self, out_dir: Path) -> Output:
         return Staging(out_dir)
+
+    def index(self, site: Site, output: Output, out_dir: Path) -> None:
+        """The search index, made (or carried over) before the output is swapped in."""
+        previous = out_dir if self.use_cache else None
+        index_search(site, output.read, output.write, previous, worker_count())

@@ -112,6 +112,7 @@ class Output(Protocol):
     def __enter__(self) -> Output: ...
     def __exit__(self, *exc_info: object) -> None: ...
     def write(self, rel_path: str, data: bytes | Previous) -> None: ...
+    def read(self, rel_path: str) -> bytes: ...
     def commit(self, keep: tuple[str, ...] = ()) -> None: ...
 
 
@@ -148,6 +149,10 @@ class Staging:
             _carry(self.out_dir / rel_path, target)
         elif not _link_unchanged(self.out_dir / rel_path, target, data):
             target.write_bytes(data)
+
+    def read(self, rel_path: str) -> bytes:
+        """A file written (or carried over) into this build, as it will be published."""
+        return (self.path / rel_path).read_bytes()
 
     def commit(self, keep: tuple[str, ...] = ()) -> None:
         (self.path / MARKER).write_bytes(MARKER_TEXT)

@@ -16,8 +16,9 @@ import jinja2
 from ..model.content import Document, load_document
 from ..model.site import Site
 from ..output.assets import Assets
-from ..output.staging import MARKER, MARKER_TEXT, Previous
+from ..output.staging import MARKER, MARKER_TEXT, Output, Previous
 from .memory import MemoryCache
+from .searchindexer import BackgroundIndex, indexed_pages
 from .signatures import file_signature
 
 
@@ -30,6 +31,7 @@ class PreviewStages:
         self._documents: dict[str, tuple[tuple, Document]] = {}
         self._cache = MemoryCache()
         self._written: dict[str, bytes] = {}
+        self._search = BackgroundIndex(_replace)
         self.changed: list[str] = []  # output paths the last write changed or removed
 
     @property
@@ -59,6 +61,19 @@ class PreviewStages:
 
     def output(self, out_dir: Path) -> InPlace:
         return InPlace(self, out_dir)
+
+    def index(self, site: Site, output: Output, out_dir: Path) -> None:
+        """The search index follows in the background (searchindexer.py), so a save
+        reloads the pages without waiting for it."""
+        self._search.request(site, indexed_pages(site, output), out_dir)
+
+    def wait_for_index(self, timeout: float = 120) -> bool:
+        """Whether the search index of the last build is written within `timeout` s."""
+        return self._search.wait(timeout)
+
+    def written(self, rel_path: str) -> bytes:
+        """The bytes the last build wrote to `rel_path`."""
+        return self._written[rel_path]
 
     def write(self, files: dict[str, bytes | Previous], out_dir: Path) -> None:
         """Only changed files, each replaced atomically; PREVIOUS keeps what is there."""
@@ -95,6 +110,10 @@ class InPlace:
 
     def write(self, rel_path: str, data: bytes | Previous) -> None:
         self.files[rel_path] = data
+
+    def read(self, rel_path: str) -> bytes:
+        data = self.files[rel_path]
+        return self.stages.written(rel_path) if isinstance(data, Previous) else data
 
     def commit(self, keep: tuple[str, ...] = ()) -> None:
         self.stages.write(dict(sorted(self.files.items())), self.out_dir)
