@@ -91,6 +91,41 @@
     });
   }
 
+  // The sticky header's real height (the title wraps at some widths, the header grows):
+  // the stylesheet keeps jumps clear of it through --header-height.
+  function headerBottom() {
+    var header = document.querySelector(".site-header");
+    if (!header || window.getComputedStyle(header).position !== "sticky") return 0;
+    return header.getBoundingClientRect().bottom;
+  }
+  function trackHeader() {
+    var header = document.querySelector(".site-header");
+    if (!header) return;
+    function measure() {
+      document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
+    }
+    measure();
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(header);
+  }
+
+  // Both marked sentences in view: the Chinese counterpart is often shorter and sits higher
+  // than the English the browser scrolled to, so bring the top of the pair below the header
+  // (when the two fit on the screen together; otherwise the target itself).
+  function reveal(marked, target) {
+    if (!marked.length) return;
+    var rects = marked.map(function (el) { return el.getBoundingClientRect(); });
+    var top = Math.min.apply(null, rects.map(function (r) { return r.top; }));
+    var bottom = Math.max.apply(null, rects.map(function (r) { return r.bottom; }));
+    var below = headerBottom();
+    if (top >= below && bottom <= window.innerHeight) return;
+    if (bottom - top > window.innerHeight - below) {  // too tall together: the target first
+      window.scrollBy(0, target.getBoundingClientRect().top - below - 12);
+      return;
+    }
+    var place = Math.max(below, Math.min(below + 12, window.innerHeight - (bottom - top) - 2));  // whole pixels
+    window.scrollBy(0, top - place);
+  }
+
   // A deep link (#p2, #p2-s3) lands and stays marked: the paragraph or sentence, and on the
   // side-by-side page its counterpart too.
   function markTarget() {
@@ -101,8 +136,15 @@
     var target = id && document.getElementById(id);
     if (!target) return;
     var key = target.dataset && target.dataset.seg;
-    var marked = key ? document.querySelectorAll('.seg[data-seg="' + key + '"]') : [target];
-    Array.prototype.forEach.call(marked, function (el) { el.classList.add("is-target"); });
+    var marked = key ? Array.prototype.slice.call(document.querySelectorAll('.seg[data-seg="' + key + '"]')) : [target];
+    marked.forEach(function (el) { el.classList.add("is-target"); });
+    reveal(marked, target);
+    // The browser may scroll to the fragment again as the page finishes loading.
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        window.requestAnimationFrame(function () { reveal(marked, target); });
+      }, { once: true });
+    }
   }
 
   // The language switcher keeps the reading position: its links point at the paragraph
@@ -151,6 +193,7 @@
   }
 
   fixFolderLinks();
+  trackHeader();
   prepareSearch();
   crossHighlight();
   markTarget();
