@@ -61,12 +61,17 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_publish(args: argparse.Namespace) -> int:
+    from sitegen.model.load import load_site_config
     from sitegen.pipeline import build
-    from sitegen.publish import publish_site
+    from sitegen.publish import publish_site, subpath_warning
 
     out_dir = Path(args.out) if args.out else None
     result = build(args.project, out_dir=out_dir, base_url=args.base_url)
     print(result.summary(_shown(result.out_dir)))
+    base_url = load_site_config(args.project, args.base_url).base_url
+    warning = subpath_warning(args.project, result.out_dir, args.remote, base_url)
+    if warning:
+        print(warning, file=sys.stderr)
     publish_site(args.project, result.out_dir, remote=args.remote, branch=args.branch)
     print(f"Published {_shown(result.out_dir)} to the {args.branch} branch of {args.remote}")
     return 0

@@ -103,10 +103,11 @@ def page_linker(page: Page, config: SiteConfig) -> Callable[..., str]:
 
     def url(target: Page | str, fragment: str = "") -> str:
         to_url = target.url if isinstance(target, Page) else target
-        # A host serves 404.html at any missing address, where relative links would
-        # break: with a known base URL, the 404 page links absolutely.
-        if page.kind == PageKind.NOT_FOUND and config.base_url:
-            found = config.base_url + to_url
+        # A host serves 404.html at any missing address, at any depth, where relative links
+        # would break: the 404 page links absolutely to a known base URL, else from the
+        # domain's root (`check` and `publish` warn that a sub-path deploy needs base_url).
+        if page.kind == PageKind.NOT_FOUND:
+            found = (config.base_url or "/") + to_url
         else:
             found = relative_url(page.url, to_url)
         return found + (f"#{fragment}" if fragment else "")

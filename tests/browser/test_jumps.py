@@ -50,9 +50,7 @@ def test_a_deep_link_shows_both_sentences(
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_jump_within_the_page_shows_both_sentences(
-    page: Page, base_url: str, width: int
-) -> None:
+def test_a_jump_within_the_page_shows_both_sentences(page: Page, base_url: str, width: int) -> None:
     """A search hit on the page being read changes only the hash."""
     page.set_viewport_size({"width": width, "height": 720})
     page.goto(f"{base_url}foreword/")
