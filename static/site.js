@@ -18,11 +18,19 @@
     });
   }
 
+  // Scrolling follows the reader's wish for less motion.
+  function scrollBehavior() {
+    var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    return reduce ? "auto" : "smooth";
+  }
+
   // Side by side: pointing at a sentence, or focusing it, highlights its counterpart;
-  // Enter, Space or a click jumps to the counterpart in the other column. The sentences
-  // are one stop in the Tab order (a "roving" tabindex), not hundreds: the arrow keys
-  // move between them (Up/Down within a column, Left/Right across), and a hidden hint
-  // tells screen-reader users so.
+  // Enter or a click jumps to the counterpart in the other column (a tap on a touch
+  // screen only highlights: a finger scrolling the page must not be thrown across).
+  // The sentences are one stop in the Tab order (a "roving" tabindex), not hundreds: Left
+  // and Right move to the previous and next sentence; Up, Down, Space, Home and End are
+  // left to the page, which scrolls. Each sentence is a link to its translation, named by
+  // its text; the hint on how to use them is said once, on the first sentence reached.
   function crossHighlight() {
     var page = document.querySelector(".side-by-side");
     if (!page) return;
@@ -31,23 +39,27 @@
     var hint = document.createElement("p");
     hint.id = "seg-hint";
     hint.className = "visually-hidden";
-    hint.innerHTML = '<span lang="en">Arrow keys: next sentence; Enter: its translation.</span> ' +
-      '<span lang="zh-Hant-HK">方向鍵：下一句；Enter：對應譯文。</span>';
+    hint.innerHTML = '<span lang="en">Left and right arrow keys: previous and next sentence; Enter: its translation.</span> ' +
+      '<span lang="zh-Hant-HK">左右方向鍵：上一句、下一句；Enter：對應譯文。</span>';
     page.appendChild(hint);
     page.querySelectorAll(".seg[data-seg]").forEach(function (seg) {
       (groups[seg.dataset.seg] = groups[seg.dataset.seg] || []).push(seg);
       columns[/-zh$/.test(seg.id) ? "zh" : "en"].push(seg);
       seg.tabIndex = -1;
-      seg.setAttribute("aria-describedby", "seg-hint");
+      seg.setAttribute("role", "link");
     });
-    if (columns.en.length) columns.en[0].tabIndex = 0;
+    if (columns.en.length) {
+      columns.en[0].tabIndex = 0;
+      columns.en[0].setAttribute("aria-describedby", "seg-hint");
+    }
     function column(seg) { return columns[/-zh$/.test(seg.id) ? "zh" : "en"]; }
     function moveTo(from, to) {
       if (!to) return;
       from.tabIndex = -1;
+      from.removeAttribute("aria-describedby");  // heard once: the reader knows the keys now
       to.tabIndex = 0;
       to.focus({ preventScroll: true });
-      to.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      to.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
     }
     function mark(key, on) {
       (groups[key] || []).forEach(function (seg) { seg.classList.toggle("is-active", on); });
@@ -69,25 +81,21 @@
     });
     page.addEventListener("keydown", function (event) {
       var seg = event.target.closest && event.target.closest(".seg[data-seg]");
-      if (!seg) return;
+      if (!seg || event.altKey || event.ctrlKey || event.metaKey) return;
       var list = column(seg);
       var at = list.indexOf(seg);
-      var moves = {
-        Enter: counterpart(seg), " ": counterpart(seg),
-        ArrowLeft: counterpart(seg), ArrowRight: counterpart(seg),
-        ArrowDown: list[at + 1], ArrowUp: list[at - 1],
-        Home: list[0], End: list[list.length - 1]
-      };
+      var moves = { Enter: counterpart(seg), ArrowLeft: list[at - 1], ArrowRight: list[at + 1] };
       if (!(event.key in moves)) return;
       event.preventDefault();
       moveTo(seg, moves[event.key]);
     });
+    var pointer = "mouse";
+    page.addEventListener("pointerdown", function (event) { pointer = event.pointerType; });
     page.addEventListener("click", function (event) {
       var seg = event.target.closest && event.target.closest(".seg[data-seg]");
       var selection = window.getSelection && window.getSelection();
-      if (seg && !event.target.closest("a") && (!selection || selection.isCollapsed)) {
-        moveTo(seg, counterpart(seg));
-      }
+      if (!seg || event.target.closest("a") || pointer === "touch") return;
+      if (!selection || selection.isCollapsed) moveTo(seg, counterpart(seg));
     });
   }
 
