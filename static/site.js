@@ -36,22 +36,16 @@
     if (!page) return;
     var groups = {};
     var columns = { en: [], zh: [] };
-    var hint = document.createElement("p");
-    hint.id = "seg-hint";
-    hint.className = "visually-hidden";
-    hint.innerHTML = '<span lang="en">Left and right arrow keys: previous and next sentence; Enter: its translation.</span> ' +
-      '<span lang="zh-Hant-HK">左右方向鍵：上一句、下一句；Enter：對應譯文。</span>';
-    page.appendChild(hint);
+    var hint = document.getElementById("seg-hint");  // in site.yaml's words
+    if (hint) hint.hidden = false;
     page.querySelectorAll(".seg[data-seg]").forEach(function (seg) {
       (groups[seg.dataset.seg] = groups[seg.dataset.seg] || []).push(seg);
       columns[/-zh$/.test(seg.id) ? "zh" : "en"].push(seg);
       seg.tabIndex = -1;
       seg.setAttribute("role", "link");
     });
-    if (columns.en.length) {
-      columns.en[0].tabIndex = 0;
-      columns.en[0].setAttribute("aria-describedby", "seg-hint");
-    }
+    if (columns.en.length) columns.en[0].tabIndex = 0;
+    if (columns.en.length && hint) columns.en[0].setAttribute("aria-describedby", "seg-hint");
     function column(seg) { return columns[/-zh$/.test(seg.id) ? "zh" : "en"]; }
     function moveTo(from, to) {
       if (!to) return;

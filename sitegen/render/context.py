@@ -17,7 +17,7 @@ from ..align.timeline import Entry, by_year
 from ..model.config import Language, SiteConfig
 from ..model.content import Document
 from ..model.site import BOTH, Page, PageKind, Site, relative_url
-from ..text.dates import format_qualified
+from ..text.dates import format_in_year, format_qualified
 from .metadata import alternates, describe, link
 from .text import Pair, Texts
 
@@ -52,6 +52,7 @@ class PageContext(TypedDict):
     sentences: Callable[[Document, int, Language], list[tuple[Markup, str]]]
     timeline: list[tuple[str, list[Entry]]] | None
     milestone_date: Callable[[Entry, Language], str]
+    date_in_year: Callable[[Entry, Language], str]
     source_of: Callable[[Entry, Language], str]
     is_both: bool
     alternates: list[tuple[str, str]]
@@ -90,6 +91,9 @@ def get_context(
         sentences=_sentences(page, texts, derived),
         timeline=by_year(list(timeline)) if page.kind == PageKind.TIMELINE else None,
         milestone_date=lambda entry, language: milestone_date(texts, entry, language),
+        date_in_year=lambda entry, language: texts.convert(
+            format_in_year(entry.milestone.date, entry.milestone.qualifier, language.text), language
+        ),
         source_of=lambda entry, language: source_of(texts, entry, language),
         is_both=page.variant == BOTH,
         alternates=[(x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)],
