@@ -194,7 +194,22 @@
     input.addEventListener("input", load);
   }
 
+  // Printed, each page carries the address it came from and the day it was printed, in
+  // the top margin (the page numbers are the stylesheet's).
+  function printMargins() {
+    var lang = document.documentElement.lang;
+    var day = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+    function quoted(text) { return '"' + text.replace(/["\\]/g, "\\$&") + '"'; }
+    var style = document.createElement("style");
+    style.media = "print";
+    style.textContent = "@page { @top-left { content: " + quoted(window.location.href) +
+      "; font: 8pt system-ui, sans-serif; color: #555; } @top-right { content: " +
+      quoted(day) + "; font: 8pt system-ui, sans-serif; color: #555; } }";
+    document.head.appendChild(style);
+  }
+
   fixFolderLinks();
+  printMargins();
   trackHeader();
   prepareSearch();
   crossHighlight();
