@@ -136,7 +136,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         f"Ingested {names} into {_shown(dest)}: {pairs} paragraph pairs,"
         f" {new} new milestone{'' if new == 1 else 's'}. Review it,"
     )
-    print("then run `python build.py` to see it on the site.")
+    print("then run `python3 build.py` to see it on the site.")
     _print_review_notes(ingested, _shown(dest))
     if is_title_from_slug(content, source[0].stem):
         print("Note: the text has no title line, so the title was made from the file name;")
@@ -178,7 +178,7 @@ def _shown(path: Path) -> str:
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`python build.py [options]` means `python build.py build [options]`."""
+    """`python3 build.py [options]` means `python3 build.py build [options]`."""
     if any(a in ("-h", "--help") for a in argv[:1]) or any(a in COMMANDS for a in argv):
         return argv
     return ["build", *argv]
@@ -186,11 +186,13 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python build.py",
+        prog="python3 build.py",
         description="Build a bilingual English / Chinese static site from content/*.yaml.",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--project", type=Path, default=PROJECT, help="project folder")
+    common.add_argument(
+        "--project", type=Path, default=PROJECT, help="project folder (default: beside build.py)"
+    )
     common.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -205,19 +207,37 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=run_build)
 
     check = commands.add_parser(
-        "check", parents=[common], help="check links, anchors and hreflang of the rendered site"
+        "check",
+        parents=[common],
+        help="check the rendered site and the translations (links, hreflang, alignment…)",
+        description=(
+            "Render the site in memory, as build would, and report as file:line: every"
+            " broken link and missing #anchor (errors); every hreflang alternate that is"
+            " missing or not reciprocal (errors); a missing base_url, which leaves out the"
+            " sitemap and makes the 404 page link from the domain's root (warning); and, for"
+            " every document, paragraphs whose lengths do not match their translation's,"
+            " pairs changed since last reviewed, sentence groups aligned with low confidence"
+            " or with an empty side, and numbers, dates or names one language has and the"
+            " other lacks (warnings). Exit 1 on an error, or on a warning with --strict."
+        ),
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--base-url", help="check as published at this address")
     check.set_defaults(run=run_check)
 
     publish = commands.add_parser(
-        "publish", parents=[common], help="build, then push the site to a branch (gh-pages)"
+        "publish",
+        parents=[common],
+        help="build, then push the site to a branch (gh-pages)",
     )
-    publish.add_argument("--branch", default="gh-pages", help="the branch to publish to")
-    publish.add_argument("--remote", default="origin", help="the git remote to push to")
+    publish.add_argument(
+        "--branch", default="gh-pages", help="the branch to publish to (default: %(default)s)"
+    )
+    publish.add_argument(
+        "--remote", default="origin", help="the git remote to push to (default: %(default)s)"
+    )
     publish.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
-    publish.add_argument("--base-url", help="the published address")
+    publish.add_argument("--base-url", help="the published address (default: site.yaml's base_url)")
     publish.set_defaults(run=run_publish)
 
     serve = commands.add_parser(

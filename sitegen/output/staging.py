@@ -23,7 +23,7 @@ except ImportError:  # Windows: no advisory locks; one build at a time is then u
 
 # Written into every output folder, so a later build knows the folder is ours to replace.
 MARKER = ".sitegen"
-MARKER_TEXT = b"Written by `python build.py`: this folder is replaced whole on every build.\n"
+MARKER_TEXT = b"Written by `python3 build.py`: this folder is replaced whole on every build.\n"
 
 
 class Previous:

@@ -1,4 +1,4 @@
-"""The preview's stages: the same `build()` as `python build.py`, made cheap to run again.
+"""The preview's stages: the same `build()` as `python3 build.py`, made cheap to run again.
 
 A content file is parsed again only when its signature changed; a unit is rendered again
 only when what it reads changed (memory.py); a file is written only when its bytes changed,
