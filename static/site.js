@@ -194,6 +194,23 @@
     input.addEventListener("input", load);
   }
 
+  // A ¶ link to each paragraph (shown on hover or focus), so its address can be copied.
+  // Added here, not in the HTML, so the search index and the text stay free of it.
+  function addPermalinks() {
+    var article = document.querySelector("article[data-permalink]");
+    if (!article) return;
+    var name = article.dataset.permalink;
+    article.querySelectorAll(".pair[id], :scope > p[id], :scope > h2[id]").forEach(function (block) {
+      if (!/^p\d+$/.test(block.id)) return;  // paragraphs only, not the keyboard hint
+      var link = document.createElement("a");
+      link.className = "permalink";
+      link.href = "#" + block.id;
+      link.setAttribute("aria-label", name.replace("{paragraph}", block.id.slice(1)));
+      link.textContent = "¶";
+      block.insertBefore(link, block.firstChild);
+    });
+  }
+
   // Printed, each page carries the address it came from and the day it was printed, in
   // the top margin (the page numbers are the stylesheet's).
   function printMargins() {
@@ -208,6 +225,7 @@
     document.head.appendChild(style);
   }
 
+  addPermalinks();
   fixFolderLinks();
   printMargins();
   trackHeader();

@@ -58,7 +58,7 @@ def test_no_closing_mark_with_one_character_alone_on_a_last_line(
 
 
 BASELINES = """rows => [...document.querySelectorAll(rows)].map(pair =>
-  [...pair.children].map(child => {
+  [...pair.querySelectorAll(':scope > [lang]')].map(child => {
     const probe = document.createElement('span');
     probe.style.cssText = 'display:inline-block;width:0;height:0';
     (child.matches('div') ? child.firstElementChild : child).prepend(probe);
