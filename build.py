@@ -62,8 +62,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_publish(args: argparse.Namespace) -> int:
     from sitegen.check import ERROR, run_check
+    from sitegen.model.load import load_site_config
     from sitegen.pipeline import build
-    from sitegen.publish import publish_site, uncommitted_content
+    from sitegen.publish import publish_site, subpath_warning, uncommitted_content
 
     findings = run_check(args.project, base_url=args.base_url)  # first: publish nothing broken
     for finding in findings:
@@ -83,6 +84,10 @@ def run_publish(args: argparse.Namespace) -> int:
     out_dir = Path(args.out) if args.out else None
     result = build(args.project, out_dir=out_dir, base_url=args.base_url)
     print(result.summary(_shown(result.out_dir)))
+    base_url = load_site_config(args.project, args.base_url).base_url
+    warning = subpath_warning(args.project, result.out_dir, args.remote, base_url)
+    if warning:
+        print(warning, file=sys.stderr)
     publish_site(args.project, result.out_dir, remote=args.remote, branch=args.branch)
     print(f"Published {_shown(result.out_dir)} to the {args.branch} branch of {args.remote}")
     return 0
@@ -147,7 +152,7 @@ def run_ingest(args: argparse.Namespace) -> int:
         f"Ingested {names} into {_shown(dest)}: {pairs} paragraph pairs,"
         f" {new} new milestone{'' if new == 1 else 's'}. Review it,"
     )
-    print("then run `python build.py` to see it on the site.")
+    print("then run `python3 build.py` to see it on the site.")
     _print_review_notes(ingested, _shown(dest))
     if is_title_from_slug(content, source[0].stem):
         print("Note: the text has no title line, so the title was made from the file name;")
@@ -189,7 +194,7 @@ def _shown(path: Path) -> str:
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
-    """`python build.py [options]` means `python build.py build [options]`."""
+    """`python3 build.py [options]` means `python3 build.py build [options]`."""
     if any(a in ("-h", "--help") for a in argv[:1]) or any(a in COMMANDS for a in argv):
         return argv
     return ["build", *argv]
@@ -197,11 +202,13 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python build.py",
+        prog="python3 build.py",
         description="Build a bilingual English / Chinese static site from content/*.yaml.",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--project", type=Path, default=PROJECT, help="project folder")
+    common.add_argument(
+        "--project", type=Path, default=PROJECT, help="project folder (default: beside build.py)"
+    )
     common.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -216,7 +223,19 @@ def _parser() -> argparse.ArgumentParser:
     build.set_defaults(run=run_build)
 
     check = commands.add_parser(
-        "check", parents=[common], help="check links, anchors and hreflang of the rendered site"
+        "check",
+        parents=[common],
+        help="check the rendered site and the translations (links, hreflang, alignment…)",
+        description=(
+            "Render the site in memory, as build would, and report as file:line: every"
+            " broken link and missing #anchor (errors); every hreflang alternate that is"
+            " missing or not reciprocal (errors); a missing base_url, which leaves out the"
+            " sitemap and makes the 404 page link from the domain's root (warning); and, for"
+            " every document, paragraphs whose lengths do not match their translation's,"
+            " pairs changed since last reviewed, sentence groups aligned with low confidence"
+            " or with an empty side, and numbers, dates or names one language has and the"
+            " other lacks (warnings). Exit 1 on an error, or on a warning with --strict."
+        ),
     )
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--base-url", help="check as published at this address")
@@ -227,10 +246,14 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
         help="check, build, then push the site to a branch (gh-pages)",
     )
-    publish.add_argument("--branch", default="gh-pages", help="the branch to publish to")
-    publish.add_argument("--remote", default="origin", help="the git remote to push to")
+    publish.add_argument(
+        "--branch", default="gh-pages", help="the branch to publish to (default: %(default)s)"
+    )
+    publish.add_argument(
+        "--remote", default="origin", help="the git remote to push to (default: %(default)s)"
+    )
     publish.add_argument("--out", help="output folder (default: site.yaml's output, _site)")
-    publish.add_argument("--base-url", help="the published address")
+    publish.add_argument("--base-url", help="the published address (default: site.yaml's base_url)")
     publish.set_defaults(run=run_publish)
 
     serve = commands.add_parser(

@@ -81,7 +81,11 @@ def check_files(files: dict[str, bytes], base_url: str, out_name: str) -> list[F
                 findings.append(Finding(ERROR, Problem(shown, line, message)))
         findings += _check_hreflang(name, page, pages, base_url, shown)
     if not base_url:
-        message = "no base_url: hreflang links are relative and no sitemap.xml is written"
+        message = (
+            "no base_url: hreflang links are relative, no sitemap.xml is written, and the"
+            " 404 page links from the domain's root (/): set base_url if the site is"
+            " published under a sub-path (https://example.org/guide/)"
+        )
         findings.append(Finding(WARNING, Problem(CONFIG_FILE, None, message)))
     return findings
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -84,3 +85,30 @@ def uncommitted_content(project: Path) -> list[str]:
     if result.returncode != 0:
         return []  # not a repository: publish_site says so
     return [line[3:] for line in result.stdout.splitlines() if line[3:]]
+
+
+# A GitHub remote's owner and repository: github.com/OWNER/REPO(.git), over HTTPS or SSH.
+GITHUB_REMOTE = re.compile(r"github\.com[:/]([^/]+)/([^/]+?)(?:\.git)?/?$")
+
+
+def subpath_warning(project: Path, out_dir: Path, remote: str, base_url: str) -> str | None:
+    """A warning when the site will be served under a sub-path that base_url does not name.
+
+    Only GitHub Pages can be told from the remote: a repository other than OWNER.github.io,
+    with no CNAME (custom domain), is served at https://OWNER.github.io/REPO/. Any other
+    host's address is unknown here, so nothing is said about it.
+    """
+    if base_url or (out_dir / "CNAME").is_file():
+        return None
+    found = subprocess.run(
+        ["git", "remote", "get-url", remote], cwd=project, capture_output=True, text=True
+    )
+    match = GITHUB_REMOTE.search(found.stdout.strip()) if found.returncode == 0 else None
+    if not match or match[2].lower() == f"{match[1]}.github.io".lower():
+        return None
+    address = f"https://{match[1].lower()}.github.io/{match[2]}/"
+    return (
+        f"site.yaml: base_url is empty, but GitHub Pages serves {remote} at {address}, a"
+        f" sub-path: the 404 page would link to the domain's root; set base_url:"
+        f' "{address}" (or pass --base-url) (warning)'
+    )

@@ -18,36 +18,42 @@
     });
   }
 
+  // Scrolling follows the reader's wish for less motion.
+  function scrollBehavior() {
+    var reduce = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    return reduce ? "auto" : "smooth";
+  }
+
   // Side by side: pointing at a sentence, or focusing it, highlights its counterpart;
-  // Enter, Space or a click jumps to the counterpart in the other column. The sentences
-  // are one stop in the Tab order (a "roving" tabindex), not hundreds: the arrow keys
-  // move between them (Up/Down within a column, Left/Right across), and a hidden hint
-  // tells screen-reader users so.
+  // Enter or a click jumps to the counterpart in the other column (a tap on a touch
+  // screen only highlights: a finger scrolling the page must not be thrown across).
+  // The sentences are one stop in the Tab order (a "roving" tabindex), not hundreds: Left
+  // and Right move to the previous and next sentence; Up, Down, Space, Home and End are
+  // left to the page, which scrolls. Each sentence is a link to its translation, named by
+  // its text; the hint on how to use them is said once, on the first sentence reached.
   function crossHighlight() {
     var page = document.querySelector(".side-by-side");
     if (!page) return;
     var groups = {};
     var columns = { en: [], zh: [] };
-    var hint = document.createElement("p");
-    hint.id = "seg-hint";
-    hint.className = "visually-hidden";
-    hint.innerHTML = '<span lang="en">Arrow keys: next sentence; Enter: its translation.</span> ' +
-      '<span lang="zh-Hant-HK">方向鍵：下一句；Enter：對應譯文。</span>';
-    page.appendChild(hint);
+    var hint = document.getElementById("seg-hint");  // in site.yaml's words
+    if (hint) hint.hidden = false;
     page.querySelectorAll(".seg[data-seg]").forEach(function (seg) {
       (groups[seg.dataset.seg] = groups[seg.dataset.seg] || []).push(seg);
       columns[/-zh$/.test(seg.id) ? "zh" : "en"].push(seg);
       seg.tabIndex = -1;
-      seg.setAttribute("aria-describedby", "seg-hint");
+      seg.setAttribute("role", "link");
     });
     if (columns.en.length) columns.en[0].tabIndex = 0;
+    if (columns.en.length && hint) columns.en[0].setAttribute("aria-describedby", "seg-hint");
     function column(seg) { return columns[/-zh$/.test(seg.id) ? "zh" : "en"]; }
     function moveTo(from, to) {
       if (!to) return;
       from.tabIndex = -1;
+      from.removeAttribute("aria-describedby");  // heard once: the reader knows the keys now
       to.tabIndex = 0;
       to.focus({ preventScroll: true });
-      to.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      to.scrollIntoView({ block: "nearest", behavior: scrollBehavior() });
     }
     function mark(key, on) {
       (groups[key] || []).forEach(function (seg) { seg.classList.toggle("is-active", on); });
@@ -69,26 +75,57 @@
     });
     page.addEventListener("keydown", function (event) {
       var seg = event.target.closest && event.target.closest(".seg[data-seg]");
-      if (!seg) return;
+      if (!seg || event.altKey || event.ctrlKey || event.metaKey) return;
       var list = column(seg);
       var at = list.indexOf(seg);
-      var moves = {
-        Enter: counterpart(seg), " ": counterpart(seg),
-        ArrowLeft: counterpart(seg), ArrowRight: counterpart(seg),
-        ArrowDown: list[at + 1], ArrowUp: list[at - 1],
-        Home: list[0], End: list[list.length - 1]
-      };
+      var moves = { Enter: counterpart(seg), ArrowLeft: list[at - 1], ArrowRight: list[at + 1] };
       if (!(event.key in moves)) return;
       event.preventDefault();
       moveTo(seg, moves[event.key]);
     });
+    var pointer = "mouse";
+    page.addEventListener("pointerdown", function (event) { pointer = event.pointerType; });
     page.addEventListener("click", function (event) {
       var seg = event.target.closest && event.target.closest(".seg[data-seg]");
       var selection = window.getSelection && window.getSelection();
-      if (seg && !event.target.closest("a") && (!selection || selection.isCollapsed)) {
-        moveTo(seg, counterpart(seg));
-      }
+      if (!seg || event.target.closest("a") || pointer === "touch") return;
+      if (!selection || selection.isCollapsed) moveTo(seg, counterpart(seg));
     });
+  }
+
+  // The sticky header's real height (the title wraps at some widths, the header grows):
+  // the stylesheet keeps jumps clear of it through --header-height.
+  function headerBottom() {
+    var header = document.querySelector(".site-header");
+    if (!header || window.getComputedStyle(header).position !== "sticky") return 0;
+    return header.getBoundingClientRect().bottom;
+  }
+  function trackHeader() {
+    var header = document.querySelector(".site-header");
+    if (!header) return;
+    function measure() {
+      document.documentElement.style.setProperty("--header-height", header.offsetHeight + "px");
+    }
+    measure();
+    if (window.ResizeObserver) new ResizeObserver(measure).observe(header);
+  }
+
+  // Both marked sentences in view: the Chinese counterpart is often shorter and sits higher
+  // than the English the browser scrolled to, so bring the top of the pair below the header
+  // (when the two fit on the screen together; otherwise the target itself).
+  function reveal(marked, target) {
+    if (!marked.length) return;
+    var rects = marked.map(function (el) { return el.getBoundingClientRect(); });
+    var top = Math.min.apply(null, rects.map(function (r) { return r.top; }));
+    var bottom = Math.max.apply(null, rects.map(function (r) { return r.bottom; }));
+    var below = headerBottom();
+    if (top >= below && bottom <= window.innerHeight) return;
+    if (bottom - top > window.innerHeight - below) {  // too tall together: the target first
+      window.scrollBy(0, target.getBoundingClientRect().top - below - 12);
+      return;
+    }
+    var place = Math.max(below, Math.min(below + 12, window.innerHeight - (bottom - top) - 2));  // whole pixels
+    window.scrollBy(0, top - place);
   }
 
   // A deep link (#p2, #p2-s3) lands and stays marked: the paragraph or sentence, and on the
@@ -101,8 +138,15 @@
     var target = id && document.getElementById(id);
     if (!target) return;
     var key = target.dataset && target.dataset.seg;
-    var marked = key ? document.querySelectorAll('.seg[data-seg="' + key + '"]') : [target];
-    Array.prototype.forEach.call(marked, function (el) { el.classList.add("is-target"); });
+    var marked = key ? Array.prototype.slice.call(document.querySelectorAll('.seg[data-seg="' + key + '"]')) : [target];
+    marked.forEach(function (el) { el.classList.add("is-target"); });
+    reveal(marked, target);
+    // The browser may scroll to the fragment again as the page finishes loading.
+    if (document.readyState !== "complete") {
+      window.addEventListener("load", function () {
+        window.requestAnimationFrame(function () { reveal(marked, target); });
+      }, { once: true });
+    }
   }
 
   // The language switcher keeps the reading position: its links point at the paragraph
@@ -150,7 +194,41 @@
     input.addEventListener("input", load);
   }
 
+  // A ¶ link to each paragraph (shown on hover or focus), so its address can be copied.
+  // Added here, not in the HTML, so the search index and the text stay free of it.
+  function addPermalinks() {
+    var article = document.querySelector("article[data-permalink]");
+    if (!article) return;
+    var name = article.dataset.permalink;
+    article.querySelectorAll(".pair[id], :scope > p[id], :scope > h2[id]").forEach(function (block) {
+      if (!/^p\d+$/.test(block.id)) return;  // paragraphs only, not the keyboard hint
+      var link = document.createElement("a");
+      link.className = "permalink";
+      link.href = "#" + block.id;
+      link.setAttribute("aria-label", name.replace("{paragraph}", block.id.slice(1)));
+      link.textContent = "¶";
+      block.insertBefore(link, block.firstChild);
+    });
+  }
+
+  // Printed, each page carries the address it came from and the day it was printed, in
+  // the top margin (the page numbers are the stylesheet's).
+  function printMargins() {
+    var lang = document.documentElement.lang;
+    var day = new Date().toLocaleDateString(lang, { year: "numeric", month: "long", day: "numeric" });
+    function quoted(text) { return '"' + text.replace(/["\\]/g, "\\$&") + '"'; }
+    var style = document.createElement("style");
+    style.media = "print";
+    style.textContent = "@page { @top-left { content: " + quoted(window.location.href) +
+      "; font: 8pt system-ui, sans-serif; color: #555; } @top-right { content: " +
+      quoted(day) + "; font: 8pt system-ui, sans-serif; color: #555; } }";
+    document.head.appendChild(style);
+  }
+
+  addPermalinks();
   fixFolderLinks();
+  printMargins();
+  trackHeader();
   prepareSearch();
   crossHighlight();
   markTarget();

@@ -143,3 +143,24 @@ def test_ingest_refuses_a_binary_file(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     assert "binary" in result.stderr
     assert not (tmp_path / "scan.yaml").exists()
+
+
+def test_help_shows_defaults_and_everything_check_checks() -> None:
+    publish = run_build_py("publish", "--help").stdout
+    assert "(default: gh-pages)" in publish and "(default: origin)" in publish
+    check = " ".join(run_build_py("check", "--help").stdout.split())
+    for checked in ("broken link", "#anchor", "hreflang", "base_url", "reviewed", "confidence"):
+        assert checked in check, checked
+
+
+def test_messages_and_readme_name_the_command_one_way() -> None:
+    """`python3 build.py`, as the README says to run it; never `python build.py`."""
+    files = [REPO / "build.py", REPO / "README.md", REPO / "site.yaml"]
+    files += sorted((REPO / "sitegen").rglob("*.py"))
+    stray = [
+        f"{path.relative_to(REPO)}:{number}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"(?<!\w)python build\.py", line)
+    ]
+    assert not stray, stray

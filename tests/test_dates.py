@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.text.dates import QUALIFIERS, DateMention, find_dates, format_date, format_qualified
+from sitegen.text.dates import (
+    QUALIFIERS,
+    DateMention,
+    find_dates,
+    format_date,
+    format_in_year,
+    format_qualified,
+)
 
 
 def found(text: str, language: str) -> list[tuple[str, str | None, str]]:
@@ -250,3 +257,18 @@ def test_what_is_shown_reads_back_as_the_same_date(qualifier: str, date: str, la
 def test_format_refuses_what_it_cannot_show(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+@pytest.mark.parametrize(
+    ("date", "qualifier", "en", "zh"),
+    [
+        ("2024", None, "", ""),  # the year's heading says it all
+        ("2024-07", None, "July", "7月"),
+        ("2025-03-01", None, "1 March", "3月1日"),
+        ("2024", "later", "later in 2024", "2024年稍後"),  # the phrase needs its year
+        ("2024-07", "from", "from July 2024 onwards", "2024年7月起"),
+    ],
+)
+def test_a_date_under_its_years_heading(date: str, qualifier: str | None, en: str, zh: str) -> None:
+    assert format_in_year(date, qualifier, "en") == en
+    assert format_in_year(date, qualifier, "zh") == zh

@@ -130,3 +130,30 @@ def test_publish_warns_about_uncommitted_content(
     again = run_build_py("publish", "--project", str(tiny_project))
     assert again.returncode == 0, again.stderr
     assert "not committed" not in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "cname", "base_url", "warned"),
+    [
+        ("git@github.com:cahk/guide.git", False, "", "https://cahk.github.io/guide/"),
+        ("https://github.com/CAHK/guide", False, "", "https://cahk.github.io/guide/"),
+        ("https://github.com/cahk/cahk.github.io.git", False, "", None),  # the domain's root
+        ("git@github.com:cahk/guide.git", True, "", None),  # a custom domain (CNAME)
+        ("git@github.com:cahk/guide.git", False, "https://cahk.github.io/guide/", None),
+        ("https://git.example.org/guide.git", False, "", None),  # unknown host: nothing known
+    ],
+)
+def test_publish_warns_when_github_pages_needs_a_base_url(
+    tmp_path: Path, url: str, cname: bool, base_url: str, warned: str | None
+) -> None:
+    from sitegen.publish import subpath_warning
+
+    git("init", "--quiet", cwd=tmp_path)
+    git("remote", "add", "origin", url, cwd=tmp_path)
+    if cname:
+        (tmp_path / "CNAME").write_text("guide.example.org\n", encoding="utf-8")
+    warning = subpath_warning(tmp_path, tmp_path, "origin", base_url)
+    if warned is None:
+        assert warning is None
+    else:
+        assert warning is not None and f'base_url: "{warned}"' in warning

@@ -22,7 +22,7 @@ except ImportError:  # Windows: no advisory locks; one build at a time is then u
 _LOCK_WAIT_SECONDS = 1.0
 # Written into every output folder, so a later build knows the folder is ours to write.
 MARKER = ".sitegen"
-MARKER_TEXT = b"Written by `python build.py`: its files are replaced on every build.\n"
+MARKER_TEXT = b"Written by `python3 build.py`: its files are replaced on every build.\n"
 
 
 class Previous:

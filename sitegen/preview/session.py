@@ -1,4 +1,4 @@
-"""The preview's stages: the same `build()` as `python build.py`, with the same parts (the
+"""The preview's stages: the same `build()` as `python3 build.py`, with the same parts (the
 store of documents and derived data, the journal), kept in memory between rebuilds.
 
 A content file is parsed again only when its signature changed; a unit is rendered again

@@ -1,4 +1,4 @@
-"""`python build.py serve`: the build in a loop, served with live reload, safe by default.
+"""`python3 build.py serve`: the build in a loop, served with live reload, safe by default.
 
 livereload gives the reload protocol: its WebSocket handler (handshake, the set of open
 pages), its browser script and its transform that injects the script into HTML. Its
@@ -108,7 +108,7 @@ class Preview:
         reload_browsers()  # to the new pages, or to the last good ones with the error
 
     def _build(self) -> list[str]:
-        """The same build as `python build.py`, into the preview; its problems, if any."""
+        """The same build as `python3 build.py`, into the preview; its problems, if any."""
         try:
             result = build(self.project, self.out_dir, base_url="", stages=self.stages)
         except SiteError as error:

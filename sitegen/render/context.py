@@ -17,7 +17,7 @@ from ..align.timeline import Entry, by_year
 from ..model.config import Language, SiteConfig
 from ..model.content import Document
 from ..model.site import BOTH, Page, PageKind, Site, relative_url
-from ..text.dates import format_qualified
+from ..text.dates import format_in_year, format_qualified
 from .metadata import alternates, describe, link
 from .text import Pair, Texts
 
@@ -53,6 +53,7 @@ class PageContext(TypedDict):
     spans: Callable[..., Markup]  # a paragraph's groups as <span class="seg" id="pN-sM">
     timeline: list[tuple[str, list[Entry]]] | None
     milestone_date: Callable[[Entry, Language], str]
+    date_in_year: Callable[[Entry, Language], str]
     source_of: Callable[[Entry, Language], str]
     is_both: bool
     alternates: list[tuple[str, str]]
@@ -92,6 +93,9 @@ def get_context(
         spans=_spans(page, texts, derived),
         timeline=by_year(list(timeline)) if page.kind == PageKind.TIMELINE else None,
         milestone_date=lambda entry, language: milestone_date(texts, entry, language),
+        date_in_year=lambda entry, language: texts.convert(
+            format_in_year(entry.milestone.date, entry.milestone.qualifier, language.text), language
+        ),
         source_of=lambda entry, language: source_of(texts, entry, language),
         is_both=page.variant == BOTH,
         alternates=[(x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)],
@@ -105,10 +109,11 @@ def page_linker(page: Page, config: SiteConfig) -> Callable[..., str]:
 
     def url(target: Page | str, fragment: str = "") -> str:
         to_url = target.url if isinstance(target, Page) else target
-        # A host serves 404.html at any missing address, where relative links would
-        # break: with a known base URL, the 404 page links absolutely.
-        if page.kind == PageKind.NOT_FOUND and config.base_url:
-            found = config.base_url + to_url
+        # A host serves 404.html at any missing address, at any depth, where relative links
+        # would break: the 404 page links absolutely to a known base URL, else from the
+        # domain's root (`check` and `publish` warn that a sub-path deploy needs base_url).
+        if page.kind == PageKind.NOT_FOUND:
+            found = (config.base_url or "/") + to_url
         else:
             found = relative_url(page.url, to_url)
         return found + (f"#{fragment}" if fragment else "")

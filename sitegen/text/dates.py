@@ -74,6 +74,20 @@ def format_qualified(date: str, qualifier: str | None, language: str) -> str:
     return template.format(date=shown, period="年" if len(date) == 4 else "")
 
 
+def format_in_year(date: str, qualifier: str | None, language: str) -> str:
+    """The date under its year's heading: "July" / "7月"; "" for the bare year, which the
+    heading already says. A qualified date keeps its year ("later in 2024"): without it
+    the phrase would not read."""
+    if qualifier is not None or len(date) == 4:
+        return "" if qualifier is None else format_qualified(date, qualifier, language)
+    shown = format_date(date, language)
+    return (
+        shown.removesuffix(f" {date[:4]}")
+        if language == "en"
+        else shown.removeprefix(f"{date[:4]}年")
+    )
+
+
 def iso_date(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
     """`2024-07` from its parts; None when they make no real date (31 June, month 13)."""
     try:

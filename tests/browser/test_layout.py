@@ -61,7 +61,9 @@ def test_pairs_side_by_side_on_desktop_and_stacked_on_phone(
 ) -> None:
     open_page(page, f"{base_url}{slug}/")
     for pair_id, en, zh in pair_boxes(page):
-        assert abs(en["top"] - zh["top"]) <= 1, f"#{pair_id}: columns start at different heights"
+        # Level by their first baselines (test_typesetting.py), so the boxes' tops differ
+        # by the two scripts' line heights, a few pixels.
+        assert abs(en["top"] - zh["top"]) <= 6, f"#{pair_id}: columns start at different heights"
         assert zh["left"] > en["right"], f"#{pair_id}: Chinese is not to the right of English"
 
     page.set_viewport_size(PHONE)

@@ -30,25 +30,21 @@ def test_keyboard_moves_between_sentences_and_jumps_across(page: Page, base_url:
     tabbable = page.eval_on_selector_all(".seg[tabindex='0']", "els => els.map(e => e.id)")
     assert tabbable == ["p1-s1"], "the sentences are one stop in the Tab order"
     page.focus("#p1-s1")
-    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
     focused = page.evaluate("document.activeElement.id")
     assert focused == "p2-s1"
     assert sorted(active_ids(page)) == ["p2-s1", "p2-s1-zh"]
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "p2-s1-zh"
-    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.id") == "p2-s2-zh"
-    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "p2-s2"
-    # The hint screen readers announce with every sentence.
-    hint = page.evaluate(
-        "document.getElementById(document.activeElement.getAttribute('aria-describedby'))"
-        ".textContent"
-    )
-    assert "Enter" in hint
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate("document.activeElement.id") == "p2-s1"
     # Still one Tab stop: the sentence last used.
     tabbable = page.eval_on_selector_all(".seg[tabindex='0']", "els => els.map(e => e.id)")
-    assert tabbable == ["p2-s2"]
+    assert tabbable == ["p2-s1"]
 
 
 def test_a_click_jumps_to_the_counterpart(page: Page, base_url: str) -> None:
@@ -68,7 +64,7 @@ def test_deep_links_land_marked(
     found = page.eval_on_selector_all(".is-target", "els => els.map(e => e.id)")
     assert sorted(found) == marked
     top = page.evaluate(f"document.getElementById('{fragment}').getBoundingClientRect().top")
-    assert 0 <= top < 200, "the target is scrolled into view"
+    assert 0 <= top < 400, "the target is scrolled into view (test_jumps.py: exactly where)"
 
 
 SWITCH_TO_TC = '.switcher a[hreflang="zh-HK"]'
