@@ -81,11 +81,8 @@ def format_in_year(date: str, qualifier: str | None, language: str) -> str:
     if qualifier is not None or len(date) == 4:
         return "" if qualifier is None else format_qualified(date, qualifier, language)
     shown = format_date(date, language)
-    return (
-        shown.removesuffix(f" {date[:4]}")
-        if language == "en"
-        else shown.removeprefix(f"{date[:4]}年")
-    )
+    year = f" {date[:4]}" if language == "en" else f"{date[:4]}年"
+    return shown.removesuffix(year) if language == "en" else shown.removeprefix(year)
 
 
 def iso_date(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
