@@ -6,8 +6,11 @@ For every size N it times, by wall clock around the build's own process (interpr
 start-up included), with the build's reported seconds beside it:
 
     full build    a fresh output folder, and nothing a previous build left in the project
+                  (for sitegen: no .sitegen-cache/, and --no-cache)
     unchanged     the same output folder again, nothing changed
     one edited    one paragraph of one document changed, then rebuilt
+    one added     a new document N+1 written, then rebuilt
+    one deleted   that document removed again, then rebuilt
 
 and reports the pages written (.html files in the output), peak memory (the build
 process's max RSS, read with os.wait4) and CPU seconds (user + system). The documents come
@@ -38,11 +41,19 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from corpus import REPO, edit_document, make_document, make_project, read_paragraphs
-from hugo_peer import hugo_binary, write_hugo_document, write_hugo_site
+from corpus import (
+    REPO,
+    add_document,
+    edit_document,
+    make_document,
+    make_project,
+    read_paragraphs,
+    remove_document,
+)
+from hugo_peer import hugo_binary, remove_hugo_document, write_hugo_document, write_hugo_site
 
-KINDS = ("full", "unchanged", "edited")
-_REPORTED = re.compile(r"^Built .* in ([0-9.]+) s\s*$", re.MULTILINE)
+KINDS = ("full", "unchanged", "edited", "added", "deleted")
+_REPORTED = re.compile(r"^Built .* in ([0-9.]+) s\b", re.MULTILINE)
 
 
 @dataclass
@@ -160,15 +171,29 @@ def bench_size(root: Path, size: int, args: argparse.Namespace, hugo: Path | Non
     for turn in range(args.repeat):
         order = builders if turn % 2 == 0 else builders[::-1]
         for kind in kinds:
-            if kind == "edited":
-                document = edit_document(builders[0].source, n=1)
-                if hugo:
-                    write_hugo_document(builders[1].source, 1, document)
+            change_sources(kind, size, builders)
             for builder in order:
                 run = builder.build(kind, args.timeout)
                 progress = f"  {size} docs, {builder.name}, {kind}: {run.wall:.2f} s"
                 print(progress, file=sys.stderr, flush=True)
     return builders
+
+
+def change_sources(kind: str, size: int, builders: list[Builder]) -> None:
+    """Before an edited, added or deleted build: the same change to every builder's source."""
+    ours, peers = builders[0].source, [b.source for b in builders[1:]]
+    if kind == "edited":
+        document = edit_document(ours, n=1)
+        for peer in peers:
+            write_hugo_document(peer, 1, document)
+    elif kind == "added":
+        document = add_document(ours, size + 1)
+        for peer in peers:
+            write_hugo_document(peer, size + 1, document)
+    elif kind == "deleted":
+        remove_document(ours, size + 1)
+        for peer in peers:
+            remove_hugo_document(peer, size + 1)
 
 
 def summary(size: int, builder: Builder) -> dict:
@@ -191,6 +216,8 @@ COLUMNS = (  # key, heading, format of a figure
     ("full", "full build", "{:7.2f} s"),
     ("unchanged", "unchanged", "{:7.2f} s"),
     ("edited", "one edited", "{:7.2f} s"),
+    ("added", "one added", "{:7.2f} s"),
+    ("deleted", "one deleted", "{:7.2f} s"),
     ("full_cpu", "CPU full", "{:7.2f} s"),
     ("unchanged_cpu", "unchanged", "{:7.2f} s"),
     ("edited_cpu", "one edited", "{:7.2f} s"),

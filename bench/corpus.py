@@ -102,3 +102,14 @@ def edit_document(project: Path, n: int = 1) -> dict[str, Any]:
     first["zh"] = first["zh"].removesuffix("（修訂）") if edited else first["zh"] + "（修訂）"
     path.write_text(dump_document(document), encoding="utf-8")
     return document
+
+
+def add_document(project: Path, n: int) -> dict[str, Any]:
+    """Write document n (as `make_document` makes it) into the project; return it."""
+    document = make_document(n, read_paragraphs())
+    (project / "content" / f"{slug(n)}.yaml").write_text(dump_document(document), "utf-8")
+    return document
+
+
+def remove_document(project: Path, n: int) -> None:
+    (project / "content" / f"{slug(n)}.yaml").unlink()

@@ -132,3 +132,8 @@ def write_hugo_document(root: Path, n: int, document: dict[str, Any]) -> None:
         # JSON front matter: exact, and quick to write for 10,000 documents.
         text = json.dumps(front, ensure_ascii=False, indent=1) + "\n\n" + body + "\n"
         (folder / f"{slug(n)}.md").write_text(text, encoding="utf-8")
+
+
+def remove_hugo_document(root: Path, n: int) -> None:
+    for language in ("both", "en", "tc"):
+        (root / "content" / language / f"{slug(n)}.md").unlink()

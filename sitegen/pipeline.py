@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .align.segments import derive_document, prepare_derive
+from .align.segments import Derived, prepare_derive
 from .align.timeline import Entry, timeline_entries
 from .model.content import Document
 from .model.load import load_site, load_site_config
@@ -24,13 +24,13 @@ from .model.site import Site
 from .model.units import Unit, document_unit, site_wide_units
 from .output.assets import load_assets
 from .output.cache import Cache, shown_key
+from .output.folder import Output, check_output_dir
 from .output.parallel import parallel_map, worker_count
 from .output.stages import BuildStages, Stages
-from .output.staging import check_output_dir
 from .project import STATIC_DIR
 from .render.pages import Renderer
 
-Sink = Callable[[str, object], None]  # receives each file: (output path, bytes or PREVIOUS)
+Sink = Callable[[str, object], str]  # takes each file (output path, bytes or PREVIOUS): digest
 Counts = dict[str, tuple[int, ...]]  # slug -> sentence groups per paragraph
 
 
@@ -43,9 +43,11 @@ def build(
 ) -> BuildResult:
     """Load, validate, derive, render, then write; any user mistake raises SiteError first."""
     started, stages = time.perf_counter(), stages or BuildStages(use_cache)
-    # 1. Load and validate site.yaml, the output folder, every document and static file.
+    # 1. Load and validate site.yaml, the output folder, every document and static file
+    #    (a document whose file is unchanged since the last build comes from the store).
     config = load_site_config(project, base_url)
     out_dir = check_output_dir(out_dir or project / config.output, project)
+    stages.begin(project)
     with stages.lock(out_dir):
         site = load_site(project, config, stages.load_document)
         assets = load_assets(project / STATIC_DIR)
@@ -55,24 +57,25 @@ def build(
             # 2. Decide what to carry over: a document unchanged since the last build keeps
             #    its files, and its sentence group counts (the timeline's anchors need them).
             stale, counts = carry_over(cache, site, output.write, progress)
-            # 3. Derive, then render, every other document over every CPU: its sentence
-            #    groups are computed once, before its templates run, and handed to them.
-            job = partial(derive_and_render, renderer, output.write)
-            if stale:
-                prepare_derive()
+            # 3. Derive (or take from the store), then render, every other document over
+            #    every CPU: derived once, before its templates run, and handed to them.
+            job = partial(derive_and_render, renderer, stages.derive, output.write)
+            documents = [unit.document for unit in stale.values()]
             workers = worker_count() if stages.may_fork else 1
-            for done in parallel_map(job, [unit.document for unit in stale.values()], workers):
-                counts |= record_rendered(cache, stale, done, progress)
+            for done in parallel_map(job, documents, workers, before_fork=prepare_derive):
+                counts |= record_rendered(cache, output, stale, done, progress)
             # 4. Derive the timeline (each milestone's anchor, in date order), then render the
             #    pages that list every document, unless what they show is as it was.
             timeline = timeline_entries(site.documents, counts)
-            shown = shown_key(site.documents, counts)
+            shown = shown_key(site.documents, timeline)
             render_site_wide(renderer, cache, timeline, shown, output.write)
-            # 5. Write the cache's record and the static files; commit makes it all visible.
+            # 5. The cache's record and the static files; commit writes the journal, then
+            #    moves every changed file into place; the store keeps this build's state.
             for name, data in (cache.own_files() | assets.files).items():
                 output.write(name, data)
             output.commit(config.keep)
-    return BuildResult.of(out_dir, site, time.perf_counter() - started)
+        stages.done()
+    return BuildResult.of(out_dir, site, output.changed, time.perf_counter() - started)
 
 
 def carry_over(
@@ -96,23 +99,28 @@ def carry_over(
 
 
 def derive_and_render(
-    renderer: Renderer, sink: Sink, document: Document
-) -> tuple[str, list[str], tuple[int, ...]]:
+    renderer: Renderer, derive: Callable[[Document], Derived], sink: Sink, document: Document
+) -> tuple[str, dict[str, str], tuple[int, ...]]:
     """One document, in whichever process: derived, rendered, handed to `sink` (which
-    writes files every worker can reach); returns what the parent records of it."""
-    derived = derive_document(document)
+    writes files every worker can reach); returns what the parent records of it: its
+    files' digests and its sentence group counts."""
+    derived = derive(document)
     files = renderer.render_document(document, derived)
-    for name, data in files.items():
-        sink(name, data)
-    return document.slug, list(files), derived.counts
+    digests = {name: sink(name, data) for name, data in files.items()}
+    return document.slug, digests, derived.counts
 
 
 def record_rendered(
-    cache: Cache, stale: Mapping[str, Unit], done: Sequence[tuple], progress: Callable
+    cache: Cache,
+    output: Output,
+    stale: Mapping[str, Unit],
+    done: Sequence[tuple],
+    progress: Callable,
 ) -> Counts:
     counts: Counts = {}
     for slug, files, document_counts in done:
-        cache.record(stale[slug], None, dict.fromkeys(files), document_counts)
+        output.adopt(files)
+        cache.record(stale[slug], None, files, document_counts)
         counts[slug] = document_counts
     progress(len(done))
     return counts
@@ -146,12 +154,21 @@ class BuildResult:
     paragraphs: int
     milestones: int
     seconds: float
+    changed: tuple[str, ...] = ()  # the output paths written or deleted
 
     @classmethod
-    def of(cls, out_dir: Path, site: Site, seconds: float) -> BuildResult:
+    def of(cls, out_dir: Path, site: Site, changed: list[str], seconds: float) -> BuildResult:
         paragraphs = sum(len(d.paragraphs) for d in site.documents)
         milestones = sum(len(d.milestones) for d in site.documents)
-        return cls(out_dir, len(site.pages), len(site.documents), paragraphs, milestones, seconds)
+        return cls(
+            out_dir,
+            len(site.pages),
+            len(site.documents),
+            paragraphs,
+            milestones,
+            seconds,
+            tuple(changed),
+        )
 
     def summary(self, shown_out: str) -> str:
         counts = ", ".join(
@@ -163,7 +180,8 @@ class BuildResult:
             )
         )
         pages = _plural(self.pages, "page")
-        return f"Built {pages} ({counts}) into {shown_out} in {self.seconds:.2f} s"
+        written = _plural(len(self.changed), "file") + " changed" if self.changed else "no change"
+        return f"Built {pages} ({counts}) into {shown_out} in {self.seconds:.2f} s: {written}"
 
 
 def _plural(count: int, noun: str) -> str:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import many_documents, read_tree, run_build_py
+from conftest import REPO, many_documents, read_tree, run_build_py
 from sitegen.output.cache import MANIFEST
 from sitegen.pipeline import build
 from sitegen.render.pages import Renderer
@@ -148,5 +151,66 @@ def test_after_any_edit_the_cached_build_equals_a_fresh_one(tmp_path: Path, edit
     assert changed != text
     target.write_text(changed, encoding="utf-8")
     build(project, out_dir=out)
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("change", ["delete", "add", "delete and add"])
+def test_after_documents_come_and_go_the_cached_build_equals_a_fresh_one(
+    tmp_path: Path, change: str
+) -> None:
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
+    build(project, out_dir=out)
+    if "delete" in change:
+        (project / "content/doc-1.yaml").unlink()
+    if "add" in change:
+        text = (project / "content/doc-2.yaml").read_text(encoding="utf-8")
+        (project / "content/new.yaml").write_text(text.replace("Doc 2", "New"), "utf-8")
+    build(project, out_dir=out)
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+def test_a_new_version_of_the_tool_renders_everything_again(tmp_path: Path) -> None:
+    """The tool's own code is part of every key: a copy of it, changed in how it writes the
+    JSON exports, rebuilds over the old output exactly as a clean build of that version."""
+    tool = tmp_path / "tool"
+    shutil.copytree(
+        REPO / "sitegen", tool / "sitegen", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    shutil.copy(REPO / "build.py", tool / "build.py")
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
+
+    def run(*args: str) -> None:
+        command = [sys.executable, str(tool / "build.py"), "--project", str(project), *args]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+
+    run("--out", str(out))
+    before = (out / "data/doc-1.json").read_bytes()
+    exports = tool / "sitegen/render/exports.py"
+    text = exports.read_text(encoding="utf-8")
+    exports.write_text(text.replace("ensure_ascii=False, indent=2", "ensure_ascii=False, indent=1"))
+    run("--out", str(out))
+    assert (out / "data/doc-1.json").read_bytes() != before
+    run("--out", str(tmp_path / "fresh"), "--no-cache")
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+def test_an_edit_that_moves_a_milestone_anchor_updates_the_timeline(tmp_path: Path) -> None:
+    """The timeline links a milestone to its sentence (pN-sM) while the paragraph has that
+    many sentence groups; an edit that takes the sentence away moves the link to pN."""
+    project, out = many_documents(tmp_path / "project", 2), tmp_path / "out"
+    document = project / "content/doc-1.yaml"
+    text = document.read_text(encoding="utf-8")
+    two = text.replace("in 2001.", "in 2001. It will act again.").replace(
+        "行動。", "行動。它會再次行動。"
+    )
+    document.write_text(two.replace("paragraph: 2", "paragraph: 2\n    sentence: 2"), "utf-8")
+    build(project, out_dir=out)
+    assert "doc-1/#p2-s2" in (out / "timeline/index.html").read_text(encoding="utf-8")
+    document.write_text(text.replace("paragraph: 2", "paragraph: 2\n    sentence: 2"), "utf-8")
+    build(project, out_dir=out)
+    assert "doc-1/#p2-s2" not in (out / "timeline/index.html").read_text(encoding="utf-8")
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
     assert read_tree(out) == read_tree(tmp_path / "fresh")

@@ -19,9 +19,12 @@ def test_real_foreword_builds_end_to_end(tmp_path: Path) -> None:
     result = run_build_py("build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(
-        r"Built 13 pages \(1 document, 4 paragraphs, \d+ milestones?\) into \S+ in [\d.]+ s\n",
+        r"Built 13 pages \(1 document, 4 paragraphs, \d+ milestones?\) into \S+ in [\d.]+ s:"
+        r" \d+ files changed\n",
         result.stdout,
     )
+    again = run_build_py("build", "--out", str(out))
+    assert again.stdout.endswith(" s: no change\n"), again.stdout
     content = yaml.safe_load((REPO / "content" / "foreword.yaml").read_text(encoding="utf-8"))
     pages = {
         "en": _visible_text(out / "en/foreword/index.html"),

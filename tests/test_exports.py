@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from translate.storage import tmx
 
 from conftest import REPO, make_project, run_build_py
@@ -102,3 +104,45 @@ def test_a_sentence_without_translation_is_a_group_with_an_empty_side() -> None:
     assert "".join(s["zh"] for s in segments) == first.zh
     units = tmx.tmxfile.parsestring(document_tmx(document, derived, site, Texts(False)))
     assert len(units.getunits()) == len(rest)  # no translation unit with an empty side
+
+
+def _tmx_by_elementtree(slug: str, groups, languages: tuple[str, str]) -> bytes:
+    """The TMX as ElementTree builds and indents it: the writer's reference."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.Element("tmx", version="1.4")
+    header = {"creationtool": "bilingual-site", "creationtoolversion": "0.1"}
+    header |= {"segtype": "sentence", "o-tmf": "YAML", "adminlang": "en"}
+    ElementTree.SubElement(root, "header", header | {"srclang": languages[0]}, datatype="plaintext")
+    body = ElementTree.SubElement(root, "body")
+    for p_index, paragraph in enumerate(groups, start=1):
+        for s_index, segment in enumerate(paragraph, start=1):
+            if segment.en.strip() and segment.zh.strip():
+                unit = ElementTree.SubElement(body, "tu", tuid=f"{slug}-p{p_index}-s{s_index}")
+                ElementTree.SubElement(unit, "prop", type="x-paragraph").text = str(p_index)
+                for lang, text in zip(languages, (segment.en, segment.zh), strict=True):
+                    variant = ElementTree.SubElement(unit, "tuv", {"xml:lang": lang})
+                    ElementTree.SubElement(variant, "seg").text = text.strip()
+    ElementTree.indent(root)
+    xml = ElementTree.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n").encode("utf-8")
+
+
+_TMX_TEXT = st.text(alphabet=st.sampled_from(list("a &<>\"'\n\t\r中]é")), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(st.tuples(_TMX_TEXT, _TMX_TEXT), max_size=3), max_size=3),
+    st.sampled_from(["en", 'e"n<']),
+)
+def test_the_tmx_writer_writes_what_elementtree_would(pairs, english: str) -> None:
+    from sitegen.align.segments import Segment
+    from sitegen.model.content import Document
+    from sitegen.render.tmx import render_tmx
+
+    groups = tuple(tuple(Segment(en, zh, 1.0) for en, zh in paragraph) for paragraph in pairs)
+    document = Document("a&b", {"en": "T", "zh": "題"}, (), (), "content/a.yaml")
+    languages = (english, "zh-Hant-HK")
+    written = render_tmx(document, groups, languages, lambda text: text)
+    assert written == _tmx_by_elementtree("a&b", groups, languages)

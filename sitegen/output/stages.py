@@ -1,49 +1,83 @@
 """How one build reads, remembers and writes: a plain build's way, and the interface the
-preview's memory (preview/session.py) implements in its own way."""
+preview (preview/session.py) implements with the same parts kept in memory."""
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Set
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Protocol
 
-from ..model.content import Document, load_document
+from ..align.segments import Derived
+from ..model.content import Document
 from ..model.site import Site
 from .assets import Assets
-from .cache import BuildCache, Cache, site_key
-from .staging import Output, Staging, locked
+from .cache import BuildCache, Cache, code_key, site_key
+from .folder import Output, locked
+from .journal import Journal, recover
+from .store import CACHE_DIR, DocumentStore
 
 
 class Stages(Protocol):
     may_fork: bool  # whether documents may render in worker processes
 
-    def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document: ...
+    def begin(self, project: Path) -> None: ...
+    def load_document(self, path: Path, src_path: str, reserved: Set[str]) -> Document: ...
+    def derive(self, document: Document) -> Derived: ...
     def cache(
         self, out_dir: Path, site: Site, project: Path, assets: Assets, env: object
     ) -> Cache: ...
     def lock(self, out_dir: Path) -> AbstractContextManager[None]: ...
     def output(self, out_dir: Path) -> Output: ...
+    def done(self) -> None: ...
 
 
 class BuildStages:
-    """A build: documents read afresh, the output's manifest as the cache (none with
-    `use_cache` off), files written into a staging folder that replaces the output whole,
-    one build at a time per output folder, over every CPU."""
+    """A build: the project's store (`.sitegen-cache/`) for documents and derived data, the
+    output's manifest for rendered units, the journal for writing, one build at a time per
+    output folder, over every CPU. With `use_cache` off nothing kept is read (all is read,
+    derived and rendered afresh, and compared with the bytes on disk), but all is kept."""
 
     may_fork = True
 
     def __init__(self, use_cache: bool = True) -> None:
         self.use_cache = use_cache
 
-    def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document:
-        return load_document(path, src_path, reserved)
+    def begin(self, project: Path) -> None:
+        self.code = code_key()
+        self.store = DocumentStore(project / CACHE_DIR, self.code, read=self.use_cache)
+
+    def load_document(self, path: Path, src_path: str, reserved: Set[str]) -> Document:
+        return self.store.load_document(path, src_path, reserved)
+
+    def derive(self, document: Document) -> Derived:
+        return self.store.derive(document)
 
     def cache(self, out_dir: Path, site: Site, project: Path, assets: Assets, env: object) -> Cache:
-        key = site_key(repr(site.config), project, assets.urls)
-        return BuildCache(out_dir if self.use_cache else None, key)
+        key = site_key(repr(site.config), project, assets.urls, self.code)
+        return BuildCache(out_dir if self.use_cache else None, key, self.store.keys)
 
     def lock(self, out_dir: Path) -> AbstractContextManager[None]:
-        return locked(out_dir)
+        return locked_and_recovered(out_dir)
 
     def output(self, out_dir: Path) -> Output:
-        return Staging(out_dir)
+        return Journal(out_dir, use_index=self.use_cache)
+
+    def done(self) -> None:
+        self.store.save()
+
+
+@contextmanager
+def locked_and_recovered(out_dir: Path) -> Iterator[None]:
+    """The output to ourselves, with whatever a killed build left put right first."""
+    with locked(out_dir):
+        recover(out_dir)
+        yield
+
+
+@contextmanager
+def recovered(out_dir: Path) -> Iterator[None]:
+    """For an output only this process writes (the preview's): no lock, but put right what
+    an interrupted write left."""
+    recover(out_dir)
+    yield

@@ -19,9 +19,9 @@ from ..model.site import Site
 from ..model.units import Unit
 from ..output.assets import Assets
 from ..output.cache import Cached
-from ..output.staging import PREVIOUS
+from ..output.folder import PREVIOUS
+from ..output.signatures import Signature, file_signature
 from ..project import TEMPLATES_DIR
-from .signatures import Signature, file_signature
 
 # Template variables that read every document: a unit using one is rendered again
 # whenever any document changes (the home page's list, the timeline).

@@ -1,51 +1,61 @@
-"""The preview's stages: the same `build()` as `python build.py`, made cheap to run again.
+"""The preview's stages: the same `build()` as `python build.py`, with the same parts (the
+store of documents and derived data, the journal), kept in memory between rebuilds.
 
 A content file is parsed again only when its signature changed; a unit is rendered again
 only when what it reads changed (memory.py); a file is written only when its bytes changed,
-in place and atomically, so the server never serves a page half written.
+in place and atomically through the journal, so the server never serves a page half written.
 """
 
 from __future__ import annotations
 
-import os
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Set
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import jinja2
 
-from ..model.content import Document, load_document
+from ..align.segments import Derived
+from ..model.content import Document
 from ..model.site import Site
 from ..output.assets import Assets
-from ..output.staging import MARKER, MARKER_TEXT, Previous
+from ..output.cache import code_key
+from ..output.journal import Journal
+from ..output.stages import recovered
+from ..output.store import CACHE_DIR, DocumentStore
 from .memory import MemoryCache
-from .signatures import file_signature
 
 
 class PreviewStages:
-    """Remembers documents, rendered units and written files between builds; one process."""
+    """Remembers documents, rendered units and written files between builds. Documents
+    render over every CPU as in a build (a large site's first build, a template edit):
+    workers write through the journal and hand their files' digests back."""
 
-    may_fork = False  # the written files are remembered in this process
+    may_fork = True
 
     def __init__(self) -> None:
-        self._documents: dict[str, tuple[tuple, Document]] = {}
+        self._store: DocumentStore | None = None
         self._cache = MemoryCache()
-        self._written: dict[str, bytes] = {}
-        self.changed: list[str] = []  # output paths the last write changed or removed
+        self._written: dict[str, str] | None = None  # output path -> digest, as last built
+        self._journal: Journal | None = None
+        self.changed: list[str] = []  # output paths the last build wrote or removed
 
     @property
     def rendered(self) -> list[str]:
         """The files the last build rendered (the others were unchanged)."""
         return self._cache.rendered
 
-    def load_document(self, path: Path, src_path: str, reserved: set[str]) -> Document:
-        # Stat before reading: a save during the read then shows as a change next time.
-        key = (file_signature(path), frozenset(reserved))
-        cached = self._documents.get(src_path)
-        if cached and cached[0] == key:
-            return cached[1]
-        document = load_document(path, src_path, reserved)
-        self._documents[src_path] = (key, document)
-        return document
+    def begin(self, project: Path) -> None:
+        if self._store is None:  # the code cannot change while it runs
+            self._store = DocumentStore(project / CACHE_DIR, code_key())
+        self._store.start()
+
+    def load_document(self, path: Path, src_path: str, reserved: Set[str]) -> Document:
+        assert self._store is not None
+        return self._store.load_document(path, src_path, reserved)
+
+    def derive(self, document: Document) -> Derived:
+        assert self._store is not None
+        return self._store.derive(document)
 
     def cache(
         self, out_dir: Path, site: Site, project: Path, assets: Assets, env: object
@@ -55,53 +65,15 @@ class PreviewStages:
         return self._cache
 
     def lock(self, out_dir: Path) -> AbstractContextManager[None]:
-        return nullcontext()  # the preview's own temporary folder: one server writes it
+        return recovered(out_dir)
 
-    def output(self, out_dir: Path) -> InPlace:
-        return InPlace(self, out_dir)
+    def output(self, out_dir: Path) -> Journal:
+        self._journal = Journal(out_dir, known=self._written)
+        return self._journal
 
-    def write(self, files: dict[str, bytes | Previous], out_dir: Path) -> None:
-        """Only changed files, each replaced atomically; PREVIOUS keeps what is there."""
-        kept = {
-            name: self._written[name] for name, data in files.items() if isinstance(data, Previous)
-        }
-        fresh = {name: data for name, data in files.items() if isinstance(data, bytes)}
-        changed = [name for name, data in fresh.items() if self._written.get(name) != data]
-        for name in changed:
-            _replace(out_dir / name, fresh[name])
-        removed = sorted(self._written.keys() - files.keys())
-        for name in removed:
-            (out_dir / name).unlink(missing_ok=True)
-        if not (out_dir / MARKER).is_file():  # check_output_dir wants to know the folder is ours
-            _replace(out_dir / MARKER, MARKER_TEXT)
-        self._written = kept | fresh
-        self.changed = changed + removed
+    def done(self) -> None:
+        """The build's files are written: remember its units, files and documents."""
+        assert self._journal is not None and self._store is not None
+        self._written, self.changed = dict(self._journal.files), self._journal.changed
         self._cache.commit()
-
-
-class InPlace:
-    """The whole site gathered in memory, then written by PreviewStages.write, which
-    compares it with what it wrote last time and replaces only what changed."""
-
-    def __init__(self, stages: PreviewStages, out_dir: Path) -> None:
-        self.stages, self.out_dir = stages, out_dir
-        self.files: dict[str, bytes | Previous] = {}
-
-    def __enter__(self) -> InPlace:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        pass
-
-    def write(self, rel_path: str, data: bytes | Previous) -> None:
-        self.files[rel_path] = data
-
-    def commit(self, keep: tuple[str, ...] = ()) -> None:
-        self.stages.write(dict(sorted(self.files.items())), self.out_dir)
-
-
-def _replace(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")  # dot files are never served
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
+        self._store.save()

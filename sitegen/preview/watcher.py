@@ -27,11 +27,11 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from ..errors import SiteError
+from ..output.signatures import Signature, file_signature
 from ..pipeline import build
 from ..project import CONFIG_FILE, SOURCE_DIRS
 from .server import is_loopback, make_app, reload_browsers
 from .session import PreviewStages
-from .signatures import Signature, file_signature
 
 POLL_SECONDS = 0.05
 QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
@@ -118,10 +118,8 @@ class Preview:
         except Exception as error:  # a bug must not take the preview down; show it
             traceback.print_exc()
             return [f"build.py: internal error ({error!r}); please report it"]
-        rendered, changed = len(self.stages.rendered), len(self.stages.changed)
-        print(
-            f"{result.summary('the preview')}: {rendered} rendered, {changed} written", flush=True
-        )
+        rendered = len(self.stages.rendered)
+        print(f"{result.summary('the preview')} ({rendered} rendered)", flush=True)
         return []
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..align.segments import Derived
 from ..align.timeline import Entry, by_year
@@ -50,6 +50,7 @@ class PageContext(TypedDict):
     text: Callable[[Pair, Language], str]
     html: Callable[..., Markup]
     sentences: Callable[[Document, int, Language], list[tuple[Markup, str]]]
+    spans: Callable[..., Markup]  # a paragraph's groups as <span class="seg" id="pN-sM">
     timeline: list[tuple[str, list[Entry]]] | None
     milestone_date: Callable[[Entry, Language], str]
     source_of: Callable[[Entry, Language], str]
@@ -88,6 +89,7 @@ def get_context(
         text=texts.text,
         html=texts.html,
         sentences=_sentences(page, texts, derived),
+        spans=_spans(page, texts, derived),
         timeline=by_year(list(timeline)) if page.kind == PageKind.TIMELINE else None,
         milestone_date=lambda entry, language: milestone_date(texts, entry, language),
         source_of=lambda entry, language: source_of(texts, entry, language),
@@ -137,6 +139,24 @@ def _sentences(page: Page, texts: Texts, derived: Derived | None) -> Callable:
         return texts.sentences(derived.groups[index], language)
 
     return sentences
+
+
+def _spans(page: Page, texts: Texts, derived: Derived | None) -> Callable[..., Markup]:
+    sentences = _sentences(page, texts, derived)
+
+    def spans(document: Document, index: int, language: Language, suffix: str = "") -> Markup:
+        """Paragraph `index` (0-based) as its sentence groups' spans, `id="pN-sM{suffix}"`,
+        each with `data-seg="pN-sM"` on the side-by-side page (where site.js pairs them).
+        One call per paragraph: a template loop per sentence cost a third of rendering."""
+        number, parts = index + 1, []
+        linked = page.variant == BOTH
+        for group, (html, space) in enumerate(sentences(document, index, language), start=1):
+            seg = f"p{number}-s{group}"
+            data = f' data-seg="{seg}"' if linked else ""
+            parts.append(f'<span class="seg" id="{seg}{escape(suffix)}"{data}>{html}</span>{space}')
+        return Markup("".join(parts))
+
+    return spans
 
 
 def _description(page: Page, shared: Shared, language: Language) -> str:

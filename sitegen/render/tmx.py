@@ -5,13 +5,16 @@ Translators load it into their CAT tool to reuse this year's aligned text next y
 
 from __future__ import annotations
 
-from xml.etree import ElementTree
-
 from ..align.segments import Segment
 from ..model.content import Document
 
 TOOL_NAME = "bilingual-site"
 TOOL_VERSION = "0.1"
+_HEADER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n'
+    f'  <header creationtool="{TOOL_NAME}" creationtoolversion="{TOOL_VERSION}"'
+    ' segtype="sentence" o-tmf="YAML" adminlang="en" srclang="{source}" datatype="plaintext" />\n'
+)
 
 
 def render_tmx(
@@ -21,27 +24,35 @@ def render_tmx(
     plain: callable,
 ) -> bytes:
     """TMX for a document; `languages` are the xml:lang codes of en and zh, `plain` turns a
-    segment's inline Markdown into plain text."""
-    root = ElementTree.Element("tmx", version="1.4")
-    ElementTree.SubElement(
-        root,
-        "header",
-        creationtool=TOOL_NAME,
-        creationtoolversion=TOOL_VERSION,
-        segtype="sentence",
-        **{"o-tmf": "YAML", "adminlang": "en", "srclang": languages[0], "datatype": "plaintext"},
-    )
-    body = ElementTree.SubElement(root, "body")
+    segment's inline Markdown into plain text. Written as text, as ElementTree would
+    indent it, without building a tree of every unit first."""
+    source, target = (_attribute(lang) for lang in languages)
+    units = []
     for p_index, groups in enumerate(segments, start=1):
         for s_index, segment in enumerate(groups, start=1):
             if not (segment.en.strip() and segment.zh.strip()):
                 continue  # a sentence without a translation is no translation unit
-            unit = ElementTree.SubElement(body, "tu", tuid=f"{document.slug}-p{p_index}-s{s_index}")
-            note = ElementTree.SubElement(unit, "prop", type="x-paragraph")
-            note.text = str(p_index)
-            for lang, text in zip(languages, (segment.en, segment.zh), strict=True):
-                variant = ElementTree.SubElement(unit, "tuv", {"xml:lang": lang})
-                ElementTree.SubElement(variant, "seg").text = plain(text).strip()
-    ElementTree.indent(root)
-    xml = ElementTree.tostring(root, encoding="unicode")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + xml + "\n").encode("utf-8")
+            tuid = _attribute(f"{document.slug}-p{p_index}-s{s_index}")
+            units.append(
+                f'    <tu tuid="{tuid}">\n'
+                f'      <prop type="x-paragraph">{p_index}</prop>\n'
+                f"{_variant(source, plain(segment.en).strip())}"
+                f"{_variant(target, plain(segment.zh).strip())}"
+                "    </tu>\n"
+            )
+    body = f"  <body>\n{''.join(units)}  </body>\n" if units else "  <body />\n"
+    return (_HEADER.replace("{source}", source) + body + "</tmx>\n").encode("utf-8")
+
+
+def _variant(lang: str, text: str) -> str:
+    seg = f"<seg>{_text(text)}</seg>" if text else "<seg />"
+    return f'      <tuv xml:lang="{lang}">\n        {seg}\n      </tuv>\n'
+
+
+def _text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attribute(text: str) -> str:
+    escaped = _text(text).replace('"', "&quot;")
+    return escaped.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
