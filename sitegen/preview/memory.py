@@ -81,7 +81,8 @@ class MemoryCache:
         identity: unchanged files keep their Document) or what the site-wide pages show."""
         signatures, reads_all = self._template_inputs(unit.templates)
         everything = self._documents if reads_all else None
-        return (signatures, unit.document, everything, shown if not reads_all else None)
+        shows = shown if unit.shows is None else unit.shows
+        return (signatures, unit.document, everything, shows if not reads_all else None)
 
     def _template_inputs(self, names: tuple[str, ...]) -> tuple:
         found = self._inputs.get(names)
