@@ -55,7 +55,8 @@ def get_navigation(page: Page, site: Site) -> Navigation:
     if page.kind == PageKind.HOME:
         starts = site.guide.chapter_pages
         cover = tuple((c, docs, contents[starts[c.number]]) for c, docs in site.guide.cover())
-        return Navigation(cover=cover, **common)
+        first = site.documents[0]  # the cover leads on to the first document
+        return Navigation(next=(first, site.page_of(first, variant)), cover=cover, **common)
     return Navigation(**common)
 
 
