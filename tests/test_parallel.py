@@ -40,7 +40,9 @@ def test_a_template_error_in_a_worker_is_reported_whole(
     project = many_documents(tmp_path / "project", 12)
     template = project / "templates" / "document.html"
     template.write_text(
-        template.read_text(encoding="utf-8").replace("{{ sentence }}", "{{ sentence.nope.x }}"),
+        template.read_text(encoding="utf-8").replace(
+            "{{ html(paragraph, language) }}", "{{ paragraph.nope.x }}"
+        ),
         encoding="utf-8",
     )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
