@@ -241,3 +241,27 @@ def test_a_paragraph_edit_renders_no_list_page_again(
     assert "Telecoms" in read(out, "en/feed.xml") and "Telecoms" in read(
         out, "en/broadcasting/index.html"
     )
+
+
+def test_the_preview_renders_a_neighbour_again_when_a_title_changes(tmp_path: Path) -> None:
+    from sitegen.preview.session import PreviewStages
+
+    project, out, stages = guide_project(tmp_path / "p"), tmp_path / "preview", PreviewStages()
+    build(project, out, base_url="", stages=stages)
+    telecoms = project / "content/telecoms.yaml"
+    telecoms.write_text(
+        telecoms.read_text("utf-8").replace("paragraph 2.", "paragraph two."), "utf-8"
+    )
+    build(project, out, base_url="", stages=stages)
+    # (The preview renders the timeline after any edit: its template reads every document.)
+    pages = {n for n in stages.rendered if n.endswith(".html") and "timeline/" not in n}
+    assert pages == {f"{p}telecoms/index.html" for p in VARIANTS}  # nor home, nor contents
+
+    telecoms.write_text(
+        telecoms.read_text("utf-8").replace("Telecommunications", "Telecoms"), "utf-8"
+    )
+    build(project, out, base_url="", stages=stages)
+    rendered = set(stages.rendered)
+    assert {"en/broadcasting/index.html", "tc/president/index.html", "en/feed.xml"} <= rendered
+    assert "en/chairman/index.html" not in rendered
+    assert "Telecoms" in read(out, "en/broadcasting/index.html")
