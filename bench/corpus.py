@@ -2,8 +2,9 @@
 
 Document n (1-based) is drawn with `random.Random(n)` from the paragraphs of the repository's
 `content/foreword.yaml`: 2 to 8 paragraphs, shuffled, some repeated, some dropped, now and
-then two joined into one long paragraph; and 1 to 3 dated milestones. The same n always
-gives the same bytes, whatever the size of the corpus, so runs and sizes are comparable.
+then two joined into one long paragraph; and 1 to 3 dated milestones; its date comes from
+n alone. The same n always gives the same bytes, whatever the size of the corpus, so runs
+and sizes are comparable. site.yaml gets ten sections of consecutive documents.
 
     from corpus import make_project
     project = make_project(Path("/tmp/site-1000"), 1000)   # site.yaml, templates/, static/,
@@ -12,6 +13,7 @@ gives the same bytes, whatever the size of the corpus, so runs and sizes are com
 
 from __future__ import annotations
 
+import copy
 import random
 import shutil
 from pathlib import Path
@@ -52,7 +54,9 @@ def make_document(n: int, pool: list[dict[str, Any]]) -> dict[str, Any]:
     picked = [p for p in picked if rng.random() > 0.25]  # drop some
     while len(picked) < count:
         picked.append(rng.choice(pool))  # repeat some
-    paragraphs = [dict(p) for p in picked[:count]]
+    # Copied whole: a repeated paragraph would share its `reviewed:` mapping, which YAML
+    # writes as an anchor and alias, and the loader refuses.
+    paragraphs = [copy.deepcopy(p) for p in picked[:count]]
     if len(paragraphs) > 2 and rng.random() < 0.3:  # one long paragraph, two joined
         first, second = paragraphs.pop(0), paragraphs.pop(0)
         joined = {"en": f"{first['en']} {second['en']}", "zh": first["zh"] + second["zh"]}
@@ -60,9 +64,28 @@ def make_document(n: int, pool: list[dict[str, Any]]) -> dict[str, Any]:
     rng.shuffle(paragraphs)
     return {
         "title": {"en": f"Message {n}", "zh": f"獻辭 {n}"},
+        "date": _date(n),
         "paragraphs": paragraphs,
         "milestones": [_milestone(rng, len(paragraphs)) for _ in range(rng.randint(1, 3))],
     }
+
+
+def _date(n: int) -> str:
+    """Document n's date, from n alone (drawing it would change every later draw)."""
+    return f"{2000 + n % 26}-{n % 12 + 1:02d}-{n % 28 + 1:02d}"
+
+
+def sections(count: int, parts: int = 10) -> list[dict[str, Any]]:
+    """site.yaml's sections for `count` documents: ten parts of consecutive documents."""
+    size = -(-count // parts)
+    return [
+        {
+            "title": {"en": f"Part {k + 1}", "zh": f"第 {k + 1} 部分"},
+            "documents": [slug(n) for n in range(k * size + 1, min(count, (k + 1) * size) + 1)],
+        }
+        for k in range(parts)
+        if k * size < count
+    ]
 
 
 def _milestone(rng: random.Random, paragraph_count: int) -> dict[str, Any]:
@@ -79,7 +102,9 @@ def dump_document(document: dict[str, Any]) -> str:
 def make_project(root: Path, count: int, repo: Path = REPO) -> Path:
     """A project folder of `count` documents: the repo's site.yaml, templates/, static/."""
     root.mkdir(parents=True)
-    shutil.copy(repo / "site.yaml", root / "site.yaml")
+    config = (repo / "site.yaml").read_text(encoding="utf-8")
+    parts = yaml.safe_dump({"sections": sections(count)}, allow_unicode=True, sort_keys=False)
+    (root / "site.yaml").write_text(config + "\n" + parts, encoding="utf-8")
     shutil.copytree(repo / "templates", root / "templates")
     shutil.copytree(repo / "static", root / "static")
     (root / "content").mkdir()

@@ -56,7 +56,10 @@ class _Collector(HTMLParser):
         line = self.getpos()[0]
         if "id" in values:
             self.page.ids.add(values["id"])
-        if tag == "link" and values.get("rel") == "alternate" and "hreflang" in values:
+        # A page's language versions; a feed's link (type="application/atom+xml") is
+        # an alternate of another kind, checked as a plain link.
+        alternate = values.get("rel") == "alternate" and "type" not in values
+        if tag == "link" and alternate and "hreflang" in values:
             self.page.hreflangs[values["hreflang"]] = (line, values.get("href", ""))
             return
         for attribute in ("href", "src"):

@@ -73,7 +73,7 @@ def test_every_page_lists_every_language_version(tmp_path: Path) -> None:
     out = tmp_path / "site"
     assert run_build_py("build", "--out", str(out), "--base-url", "https://e.org/").returncode == 0
     pages = [p for p in out.rglob("*.html") if p.name != "404.html"]
-    assert len(pages) == 12  # home, timeline, foreword: side by side + 3 languages each
+    assert len(pages) == 16  # home, timeline, contents, foreword: side by side + 3 languages each
     for page in pages:
         html = page.read_text(encoding="utf-8")
         found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="https://e\.org/', html)

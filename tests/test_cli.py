@@ -20,7 +20,7 @@ def test_real_foreword_builds_end_to_end(tmp_path: Path) -> None:
     result = run_build_py("build", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(
-        r"Built 13 pages \(1 document, 4 paragraphs, \d+ milestones?\) into \S+ in [\d.]+ s:"
+        r"Built 17 pages \(1 document, 4 paragraphs, \d+ milestones?\) into \S+ in [\d.]+ s:"
         r" \d+ files changed\n",
         result.stdout,
     )

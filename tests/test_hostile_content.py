@@ -72,12 +72,17 @@ class _Inspector(HTMLParser):
     def handle_starttag(self, tag, attrs) -> None:
         self.elements.append((tag, dict(attrs)))
         self._in_script = tag == "script"
+        if self._in_script:
+            self.script_bodies.append("")
 
     def handle_endtag(self, tag) -> None:
         self._in_script = False
 
     def handle_data(self, data) -> None:
-        (self.script_bodies if self._in_script else self.text).append(data)
+        if self._in_script:
+            self.script_bodies[-1] += data
+        else:
+            self.text.append(data)
 
 
 @pytest.fixture(scope="module")
@@ -110,10 +115,13 @@ def test_no_page_has_anything_executable(hostile_site: Path) -> None:
                 if name in URL_ATTRIBUTES and value:
                     squeezed = "".join(value.split()).lower()
                     assert not squeezed.startswith(EXECUTABLE_URL_SCHEMES), (where, name, value)
-            if tag == "script":  # only the site's own script file
+            if tag == "script" and attrs.get("type") == "application/ld+json":
+                continue  # data, not code: its body must parse as JSON (below)
+            if tag == "script":  # else only the site's own script file
                 assert set(attrs) == {"src", "defer"}, (where, attrs)
                 assert "/static/site." in f"/{attrs['src']}" and attrs["src"].endswith(".js")
-        assert not "".join(inspector.script_bodies).strip(), (where, inspector.script_bodies)
+        for body in filter(str.strip, inspector.script_bodies):  # JSON-LD, whole
+            assert json.loads(body)["@type"] == "Article", (where, body)
 
 
 def test_text_is_shown_as_written_not_evaluated(hostile_site: Path) -> None:

@@ -218,7 +218,7 @@ def test_an_edit_rerenders_only_what_depends_on_it(tmp_path: Path) -> None:
     assert changed - exports == {"doc-1/index.html", "en/doc-1/index.html"}
 
     template = project / "templates/home.html"
-    save(template, template.read_text(encoding="utf-8").replace("<h2>", "<h2 class='x'>"))
+    save(template, template.read_text(encoding="utf-8").replace("<h1>", "<h1 class='x'>"))
     build(project, out, base_url="", stages=stages)
     assert set(stages.rendered) == homes
 

@@ -16,14 +16,18 @@ def test_pages_follow_govhk_language_paths(tiny_project: Path) -> None:
     site = build_site_model(load_config(tiny_project), load_documents(tiny_project))
     assert sorted(p.dest_path for p in site.pages) == [
         "404.html",
+        "contents/index.html",
+        "en/contents/index.html",
         "en/hello/index.html",
         "en/index.html",
         "en/timeline/index.html",
         "hello/index.html",
         "index.html",
+        "sc/contents/index.html",
         "sc/hello/index.html",
         "sc/index.html",
         "sc/timeline/index.html",
+        "tc/contents/index.html",
         "tc/hello/index.html",
         "tc/index.html",
         "tc/timeline/index.html",

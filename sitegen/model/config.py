@@ -12,6 +12,7 @@ from yaml.nodes import Node
 
 from ..errors import Problem, Problems, SiteError
 from ..project import CONFIG_FILE
+from .sections import Section, read_sections
 from .yamlnodes import Reader, compose_yaml
 
 TEXT_FIELDS = ("en", "zh")  # the two halves of every content pair
@@ -43,6 +44,9 @@ class SiteConfig:
     output: str = "_site"
     keep: tuple[str, ...] = ("CNAME",)  # publisher's files carried over between builds
     allow_html: bool = False  # keep raw inline HTML in paragraphs (still sanitised by nh3)
+    # Left out of repr (the key of every page): the pages that show sections say so in
+    # their own keys (model/units.py), so a new section renders no unrelated document.
+    sections: tuple[Section, ...] = field(default=(), repr=False, compare=False)
 
     def language_for(self, text_field: str) -> Language:
         """The first language that reads a content field as written (no conversion)."""
@@ -63,7 +67,7 @@ def load_config(project: Path) -> SiteConfig:
         raise SiteError(
             Problem(CONFIG_FILE, None, "the file is empty; it needs title and languages")
         )
-    optional = ("base_url", "output", "keep", "allow_html")
+    optional = ("base_url", "output", "keep", "allow_html", "sections")
     keys = reader.mapping(root, CONFIG_FILE, ("title", "languages"), optional)
     config = None
     if keys is not None:
@@ -73,9 +77,14 @@ def load_config(project: Path) -> SiteConfig:
         output = _optional_text(reader, keys.get("output"), "output", "_site")
         keep = _keep(reader, keys["keep"]) if "keep" in keys else SiteConfig.keep
         allow_html = "allow_html" in keys and reader.boolean(keys["allow_html"], "allow_html")
+        sections = (
+            read_sections(reader, keys["sections"], TEXT_FIELDS) if "sections" in keys else ()
+        )
         if title and languages:
             base_url = normalise_base_url(base_url)
-            config = SiteConfig(title, languages, base_url, output, keep, bool(allow_html))
+            config = SiteConfig(
+                title, languages, base_url, output, keep, bool(allow_html), sections
+            )
     problems.raise_if_any()
     assert config is not None
     return config

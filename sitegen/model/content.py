@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import datetime
 import os
 import re
 from collections.abc import Callable
@@ -16,6 +15,7 @@ from ..errors import Problem, Problems, SiteError
 from ..project import CONTENT_DIR
 from ..text.dates import QUALIFIERS
 from .config import TEXT_FIELDS
+from .docmeta import read_author, read_date
 from .files import link_target, read_regular
 from .paragraphs import Paragraph, read_paragraphs
 from .yamlnodes import Reader, compose_yaml
@@ -24,8 +24,9 @@ from .yamlnodes import Reader, compose_yaml
 # its YAML costs some 400 bytes of memory per value.
 MAX_CONTENT_BYTES = 4_000_000
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-RESERVED_SLUGS = {"data", "static", "timeline", "index", "404", "sitemap", "robots"}
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+RESERVED_SLUGS = {
+    "data", "static", "timeline", "contents", "pagefind", "index", "404", "sitemap", "robots"
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Document:
     milestones: tuple[Milestone, ...]
     src_path: str  # relative to the project, e.g. content/foreword.yaml
     source: str | None = None
+    date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD: when it was published
+    author: dict[str, str] | None = None  # en, zh (the same name twice when given once)
 
 
 def load_documents(
@@ -146,16 +149,21 @@ def _decode_problem(src_path: str, exc: UnicodeDecodeError) -> Problem:
 
 
 def _document(reader: Reader, root: Node, slug: str, src_path: str) -> Document | None:
-    keys = reader.mapping(root, "the document", ("title", "paragraphs"), ("source", "milestones"))
+    optional = ("source", "date", "author", "milestones")
+    keys = reader.mapping(root, "the document", ("title", "paragraphs"), optional)
     if keys is None:
         return None
     title = _pair(reader, keys.get("title"), "title") if "title" in keys else None
     source = reader.text(keys["source"], "source") if "source" in keys else None
+    date = read_date(reader, keys["date"], "date") if "date" in keys else None
+    author = read_author(reader, keys["author"]) if "author" in keys else None
     paragraphs = read_paragraphs(reader, keys["paragraphs"]) if "paragraphs" in keys else None
     milestones = _milestones(reader, keys.get("milestones"), len(paragraphs or ()))
     if title is None or paragraphs is None or milestones is None:
         return None
-    return Document(slug, title, paragraphs, milestones, src_path, source)
+    if ("date" in keys and date is None) or ("author" in keys and author is None):
+        return None
+    return Document(slug, title, paragraphs, milestones, src_path, source, date, author)
 
 
 def _pair(reader: Reader, node: Node, what: str) -> dict[str, str] | None:
@@ -184,7 +192,7 @@ def _milestone(reader: Reader, item: Node, what: str, paragraph_count: int) -> M
     keys = reader.mapping(item, what, required, ("sentence", "qualifier"))
     if keys is None or not all(k in keys for k in required):
         return None
-    date = _date(reader, keys["date"], f"{what} date")
+    date = read_date(reader, keys["date"], f"{what} date")
     texts = {k: reader.text(keys[k], f"{what} {k}") for k in TEXT_FIELDS}
     paragraph = reader.integer(keys["paragraph"], f"{what} paragraph")
     if paragraph is not None and not 1 <= paragraph <= max(paragraph_count, 1):
@@ -229,18 +237,3 @@ def _qualifier(reader: Reader, node: Node, what: str) -> str | None:
         )
         return None
     return qualifier
-
-
-def _date(reader: Reader, node: Node, what: str) -> str | None:
-    raw = getattr(node, "value", None)
-    match = _DATE.match(raw) if isinstance(raw, str) else None
-    if not match:
-        reader.report(node, f"{what} is {raw!r}; expected YYYY, YYYY-MM or YYYY-MM-DD in quotes")
-        return None
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        reader.report(node, f"{what} {raw!r} is not a real date")
-        return None
-    return raw

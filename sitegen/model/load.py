@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import SiteError
+from ..project import CONTENT_DIR
 from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
 from .content import Document, load_documents
+from .docmeta import source_file
 from .site import Site, build_site_model
 
 LoadDocument = Callable[[Path, str, set[str]], Document]
@@ -30,4 +32,5 @@ def load_site(project: Path, config: SiteConfig, load: LoadDocument | None = Non
     `load` reads one content file (the preview's skips files that did not change)."""
     prefixes = {x.prefix for x in config.languages}
     documents = load_documents(project, reserved=prefixes, load=load)
-    return build_site_model(config, documents)
+    sources = {d.slug: source_file(project / CONTENT_DIR, d.source) for d in documents}
+    return build_site_model(config, documents, {k: v for k, v in sources.items() if v})

@@ -16,15 +16,20 @@ from functools import cached_property
 from ..errors import Problems
 from .config import Language, SiteConfig
 from .content import Document
+from .docmeta import SourceFile
+from .guide import Guide
+from .order import order_documents
 
 BOTH = "both"  # the variant key of side-by-side pages
 TIMELINE_DATA = "data/timeline.json"  # every milestone, in TimelineJS's format
+FEED = "feed.xml"  # each reading language's Atom feed, under its prefix
 
 
 class PageKind(StrEnum):
     HOME = "home"
     DOCUMENT = "document"
     TIMELINE = "timeline"
+    CONTENTS = "contents"
     NOT_FOUND = "not_found"
 
 
@@ -36,6 +41,7 @@ class Page:
     template: str
     document: Document | None = None
     alternates: dict[str, Page] = field(default_factory=dict)  # variant -> page, self included
+    number: int = 1  # a list page's place among its kind's pages (contents/page/2/)
 
     @property
     def dest_path(self) -> str:
@@ -47,14 +53,26 @@ class Page:
 @dataclass
 class Site:
     config: SiteConfig
-    documents: list[Document]
+    documents: list[Document]  # in reading order (sections first, then by date and name)
     pages: list[Page]
     data_files: dict[str, Document]  # dest_path -> document (data/<slug>.json)
+    guide: Guide
+    sources: dict[str, SourceFile] = field(default_factory=dict)  # slug -> source in content/
+
+    def source_path(self, document: Document) -> str | None:
+        """Where a document's source file (content/<name>) is copied in the output."""
+        source = self.sources.get(document.slug)
+        return f"data/source/{document.slug}/{source.name}" if source else None
+
+    def feed_path(self, language: Language) -> str:
+        """A reading language's Atom feed: en/feed.xml."""
+        return f"{language.prefix}/{FEED}"
 
     def document_files(self, document: Document) -> list[str]:
         """Everything a document writes: its pages, then its JSON and TMX exports."""
         pages = [page.dest_path for page in self.pages_by_slug[document.slug]]
-        return [*pages, *data_paths(document.slug)]
+        source = self.source_path(document)
+        return [*pages, *data_paths(document.slug), *([source] if source else [])]
 
     def page_of(self, document: Document, variant: str) -> Page:
         """A document's page in one variant (BOTH or a language code)."""
@@ -79,6 +97,12 @@ class Site:
         """The timeline page of each variant."""
         return self._of_kind(PageKind.TIMELINE)
 
+    @cached_property
+    def contents(self) -> list[dict[str, Page]]:
+        """The contents pages, in order, each by variant."""
+        pages = [p for p in self.pages if p.kind == PageKind.CONTENTS and p.variant == BOTH]
+        return [page.alternates for page in pages]
+
     def _of_kind(self, kind: PageKind) -> dict[str, Page]:
         return {page.variant: page for page in self.pages if page.kind == kind}
 
@@ -88,12 +112,20 @@ class Site:
         return self.config.language_for("en"), self.config.language_for("zh")
 
 
-def build_site_model(config: SiteConfig, documents: list[Document]) -> Site:
-    """Lay out every page; two documents that would write the same page are an error."""
+def build_site_model(
+    config: SiteConfig, documents: list[Document], sources: dict[str, SourceFile] | None = None
+) -> Site:
+    """Put the documents in reading order and lay out every page; two documents that would
+    write the same page are an error. `sources`: slug -> a source file found in content/."""
+    documents, chapters = order_documents(config.sections, documents)
+    guide = Guide(chapters, documents)
     pages = _variants(config, PageKind.HOME, "", "home.html")
     home_alternates = pages[0].alternates
     not_found = Page(PageKind.NOT_FOUND, BOTH, "404.html", "404.html", alternates=home_alternates)
     pages += _variants(config, PageKind.TIMELINE, "timeline/", "timeline.html")
+    for number in range(1, len(guide.contents) + 1):
+        url = "contents/" if number == 1 else f"contents/page/{number}/"
+        pages += _variants(config, PageKind.CONTENTS, url, "contents.html", number=number)
     for document in documents:
         pages += _variants(
             config, PageKind.DOCUMENT, f"{document.slug}/", "document.html", document
@@ -101,7 +133,7 @@ def build_site_model(config: SiteConfig, documents: list[Document]) -> Site:
     pages.append(not_found)
     _check_unique(pages)
     data_files = {data_paths(d.slug)[0]: d for d in documents}
-    return Site(config, documents, pages, data_files)
+    return Site(config, documents, pages, data_files, guide, sources or {})
 
 
 def data_paths(slug: str) -> tuple[str, str]:
@@ -110,11 +142,19 @@ def data_paths(slug: str) -> tuple[str, str]:
 
 
 def _variants(
-    config: SiteConfig, kind: PageKind, url: str, template: str, document: Document | None = None
+    config: SiteConfig,
+    kind: PageKind,
+    url: str,
+    template: str,
+    document: Document | None = None,
+    number: int = 1,
 ) -> list[Page]:
     """The side-by-side page at /url plus one page per language at /<prefix>/url."""
-    group = [Page(kind, BOTH, url, template, document)]
-    group += [Page(kind, x.code, f"{x.prefix}/{url}", template, document) for x in config.languages]
+    group = [Page(kind, BOTH, url, template, document, number=number)]
+    group += [
+        Page(kind, x.code, f"{x.prefix}/{url}", template, document, number=number)
+        for x in config.languages
+    ]
     alternates = {page.variant: page for page in group}
     for page in group:
         page.alternates = alternates

@@ -1,19 +1,27 @@
 """Units: output files rendered together and carried over together.
 
-One unit per document (its pages and data exports), one per kind of page that lists every
-document (home, timeline, 404), and one for the site's data files. The build cache and the
-preview's memory both decide per unit whether last time's files still hold.
+One unit per document (its pages and data exports), one per kind of page that lists
+documents (home, timeline, each contents page, the feeds, 404), and one for the site's
+data files. The build cache and the preview's memory both decide per unit whether last
+time's files still hold: from its inputs' key, and from `shows`, what the unit shows of
+other documents (a document's neighbours and chapter; a list page's titles, dates and
+order), so editing a paragraph renders nothing but its own document again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from .content import Document
+from .guide import COVER_SIZE
 from .site import TIMELINE_DATA, PageKind, Site
 
 SITEMAP_TEMPLATE = "sitemap.xml"
+FEED_TEMPLATE = "feed.xml"
 DATA_UNIT = "*data*"  # timeline.json and the crawler files; no slug can contain "*"
+FEEDS_UNIT = "*feeds*"
+FEED_SIZE = 50  # the newest documents a feed lists
 
 
 @dataclass(frozen=True)
@@ -24,17 +32,72 @@ class Unit:
     files: tuple[str, ...]  # their output paths (the crawler files vary: see DATA_UNIT)
     templates: tuple[str, ...]  # the templates they are rendered through
     document: Document | None = None
+    # What the files show besides their own document (None: the timeline's key, which
+    # only the build knows once documents are derived).
+    shows: str | None = None
 
 
 def document_unit(site: Site, document: Document) -> Unit:
-    return Unit(document.slug, tuple(site.document_files(document)), ("document.html",), document)
+    files = tuple(site.document_files(document))
+    return Unit(document.slug, files, ("document.html",), document, _around(site, document))
 
 
 def site_wide_units(site: Site) -> list[Unit]:
-    """The pages that list every document, by kind, then the site's data files."""
+    """The pages that list documents, by kind (contents page by page), then the feeds
+    and the site's data files."""
     units = []
     for kind in (PageKind.HOME, PageKind.TIMELINE, PageKind.NOT_FOUND):
         pages = [p for p in site.pages if p.kind == kind]
         templates = tuple(sorted({p.template for p in pages}))
-        units.append(Unit(f"*{kind}*", tuple(p.dest_path for p in pages), templates))
+        shows = {PageKind.HOME: _cover(site), PageKind.NOT_FOUND: ""}.get(kind)
+        units.append(Unit(f"*{kind}*", tuple(p.dest_path for p in pages), templates, None, shows))
+    guide = site.guide
+    for number, variants in enumerate(site.contents, start=1):
+        listings = [
+            (x.chapter.number, x.chapter.title, x.continued) for x in guide.contents[number - 1]
+        ]
+        shown = [_shown(d) for x in guide.contents[number - 1] for d in x.documents]
+        files = tuple(page.dest_path for page in variants.values())
+        shows = _digest((listings, shown, len(site.contents)))
+        units.append(Unit(f"*contents-{number}*", files, ("contents.html",), None, shows))
+    feeds = tuple(site.feed_path(x) for x in site.config.languages)
+    shows = _digest([_shown(d) for d in feed_documents(site)])
+    units.append(Unit(FEEDS_UNIT, feeds, (FEED_TEMPLATE,), None, shows))
     return [*units, Unit(DATA_UNIT, (TIMELINE_DATA,), (SITEMAP_TEMPLATE,))]
+
+
+def feed_documents(site: Site) -> list[Document]:
+    """The documents a feed lists: the FEED_SIZE newest with a date, newest first."""
+    dated = [d for d in site.documents if d.date]
+    dated.sort(key=lambda d: (d.date, d.slug), reverse=True)
+    return dated[:FEED_SIZE]
+
+
+def _around(site: Site, document: Document) -> str:
+    """What a document's pages show of others: its neighbours, its chapter and where the
+    contents list it, and its source file (by size and time)."""
+    before, after = site.guide.neighbours(document)
+    chapter = site.guide.chapter_of(document)
+    return repr(
+        (
+            [(d.slug, d.title) for d in (before, after) if d],
+            (chapter.number, chapter.title, site.guide.chapter_pages[chapter.number]),
+            site.sources.get(document.slug),
+        )
+    )
+
+
+def _cover(site: Site) -> str:
+    cover = [
+        (c.number, c.title, len(c.documents), [_shown(d) for d in c.documents[:COVER_SIZE]])
+        for c in site.guide.chapters
+    ]
+    return _digest((cover, len(site.contents)))
+
+
+def _shown(document: Document) -> tuple:
+    return (document.slug, document.title, document.date, document.author)
+
+
+def _digest(value: object) -> str:
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()

@@ -146,8 +146,9 @@ class BuildCache:
 
     def _unit_key(self, unit: Unit, shown: str | None) -> str:
         if unit.document is None:
-            return f"{unit.name}:{shown}"
-        return document_key(unit.document, self.keys)
+            return f"{unit.name}:{shown if unit.shows is None else unit.shows}"
+        key = document_key(unit.document, self.keys)
+        return hashlib.sha256(f"{key}\0{unit.shows}".encode()).hexdigest() if unit.shows else key
 
 
 def _read_manifest(path: Path, key: str) -> tuple[dict[str, list], bytes]:

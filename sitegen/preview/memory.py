@@ -74,10 +74,11 @@ class MemoryCache:
 
     def _key(self, unit: Unit, shown: str | None) -> tuple:
         """What the unit reads: its templates (and all they extend or include), its
-        document, and for a site-wide unit what those pages show of every document (titles,
-        milestones, their anchors: the build cache's rule), so a paragraph's edit leaves the
-        home page and the timeline as they were."""
-        return (self._template_inputs(unit.templates), unit.document, shown)
+        document, and what the unit's pages show of the other documents (titles, order,
+        milestones and their anchors: the build cache's rule), so a paragraph's edit leaves
+        the pages that list documents as they were."""
+        shows = shown if unit.shows is None else unit.shows
+        return (self._template_inputs(unit.templates), unit.document, shows)
 
     def _template_inputs(self, names: tuple[str, ...]) -> tuple:
         found = self._inputs.get(names)

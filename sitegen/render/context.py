@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypedDict
+from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
@@ -17,8 +18,10 @@ from ..align.timeline import Entry, by_year
 from ..model.config import Language, SiteConfig
 from ..model.content import Document
 from ..model.site import BOTH, Page, PageKind, Site, relative_url
-from ..text.dates import format_in_year, format_qualified
+from ..text.dates import format_date, format_in_year, format_qualified
 from .metadata import alternates, describe, link
+from .navigation import Navigation, get_navigation
+from .structured import article_data, json_ld
 from .text import Pair, Texts
 
 
@@ -59,6 +62,10 @@ class PageContext(TypedDict):
     alternates: list[tuple[str, str]]
     canonical: str | None
     description: str
+    nav: Navigation  # neighbours, breadcrumbs, contents listings, the cover, feeds
+    structured: Markup | None  # a document page's JSON-LD
+    date: Callable[[str, Language], str]  # "1 March 2025" / "2025年3月1日"
+    source_url: str | None  # a document's source file, copied into the output
 
 
 def get_context(
@@ -101,7 +108,24 @@ def get_context(
         alternates=[(x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)],
         canonical=None if is_not_found or not config.base_url else link(config, page, page.url),
         description=_description(page, shared, language or site.pair[0]),
+        nav=get_navigation(page, site),
+        structured=_structured(page, shared),
+        date=lambda date, language: texts.convert(format_date(date, language.text), language),
+        source_url=_source_url(page, site, url),
     )
+
+
+def _structured(page: Page, shared: Shared) -> Markup | None:
+    if page.document is None:
+        return None
+    config = shared.site.config
+    data = article_data(page, shared.site, lambda to: link(config, page, to), shared.texts.text)
+    return json_ld(data)
+
+
+def _source_url(page: Page, site: Site, url: Callable[..., str]) -> str | None:
+    source = site.source_path(page.document) if page.document else None
+    return url(quote(source)) if source else None
 
 
 def page_linker(page: Page, config: SiteConfig) -> Callable[..., str]:
