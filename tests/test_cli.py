@@ -96,7 +96,7 @@ def test_404_page_links_absolutely_when_the_base_url_is_known(tmp_path: Path) ->
 def test_base_url_on_the_command_line_is_checked_as_in_site_yaml(
     tiny_project: Path, base_url: str, reason: str
 ) -> None:
-    """--base-url gets site.yaml's checks (config.base_url_problem): no javascript: link
+    """--base-url gets site.yaml's checks (baseurl.base_url_problem): no javascript: link
     in 404.html, no password printed on every page."""
     out = tiny_project / "_site"
     result = run_build_py("build", "--project", str(tiny_project), "--base-url", base_url)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..errors import SiteError
 from ..project import CONTENT_DIR
-from .config import SiteConfig, base_url_problem, load_config, normalise_base_url
+from .baseurl import base_url_problem
+from .config import SiteConfig, load_config, normalise_base_url
 from .content import Document, load_documents
 from .docmeta import source_file
 from .site import Site, build_site_model
