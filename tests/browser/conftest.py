@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,9 +66,13 @@ def require_program(name: str, hint: str) -> str:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real project, built once by `python build.py` as a user runs it."""
-    out = tmp_path_factory.mktemp("browser") / "_site"
+    return built_by_build_py(tmp_path_factory.mktemp("browser") / "_site")
+
+
+def built_by_build_py(out: Path, *args: str) -> Path:
+    """`python3 build.py build ARGS --out OUT` as a user runs it; OUT, or the test fails."""
     result = subprocess.run(
-        [sys.executable, "build.py", "--out", str(out)],
+        [sys.executable, "build.py", "build", *args, "--out", str(out)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -97,7 +102,14 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def base_url(site_dir: Path) -> Iterator[str]:
     """The build served by a real HTTP server on a free local port, as 'http://…/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    with served(site_dir) as url:
+        yield url
+
+
+@contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """`folder` served by a real HTTP server on a free local port, as 'http://…/'."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -107,6 +119,21 @@ def base_url(site_dir: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+def nu_checker_errors(site: Path, vnu_command: list[str]) -> str:
+    """What the Nu HTML checker says of every page and stylesheet of `site` (one JVM for
+    all files: starting Java is the slow part); empty when all are valid."""
+    files = sorted(site.rglob("*.html")) + sorted(site.rglob("*.css"))
+    assert any(path.suffix == ".html" for path in files), f"no HTML in {site}"
+    result = subprocess.run(
+        [*vnu_command, "--errors-only", "--format", "gnu", "--also-check-css", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    output = (result.stdout + result.stderr).replace(f"file:{site.as_posix()}/", "")
+    return output.strip() or ("" if result.returncode == 0 else f"exit {result.returncode}")
 
 
 @pytest.fixture(scope="session")

@@ -5,19 +5,14 @@ HTML checker."""
 
 from __future__ import annotations
 
-import functools
 import shutil
-import subprocess
-import sys
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
-from .conftest import DESKTOP, PHONE, REPO, _QuietHandler
+from .conftest import DESKTOP, PHONE, REPO, built_by_build_py, nu_checker_errors, served
 from .test_accessibility import AXE_RUN, describe
 
 pytestmark = pytest.mark.browser
@@ -38,31 +33,13 @@ def guide_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(GUIDE, project)
     for name in ("templates", "static"):
         shutil.copytree(REPO / name, project / name)
-    out = root / "_site"
-    result = subprocess.run(
-        [sys.executable, "build.py", "build", "--project", str(project), "--out", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"build failed:\n{result.stdout}{result.stderr}", pytrace=False)
-    return out
+    return built_by_build_py(root / "_site", "--project", str(project))
 
 
 @pytest.fixture(scope="module")
 def guide_url(guide_dir: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(guide_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with served(guide_dir) as url:
+        yield url
 
 
 @pytest.mark.parametrize("prefix", ["", "en/", "tc/", "sc/"])
@@ -104,12 +81,5 @@ def test_guide_pages_have_no_wcag_violations(
 
 
 def test_every_guide_page_is_valid_html(guide_dir: Path, vnu_command: list[str]) -> None:
-    files = sorted(guide_dir.rglob("*.html")) + sorted(guide_dir.rglob("*.css"))
-    result = subprocess.run(
-        [*vnu_command, "--errors-only", "--format", "gnu", "--also-check-css", *map(str, files)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    output = (result.stdout + result.stderr).replace(f"file:{guide_dir.as_posix()}/", "")
-    assert result.returncode == 0 and not output.strip(), f"Nu HTML checker:\n{output}"
+    output = nu_checker_errors(guide_dir, vnu_command)
+    assert not output, f"Nu HTML checker:\n{output}"
