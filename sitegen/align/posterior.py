@@ -39,12 +39,13 @@ def bead_posteriors(costs: Mapping[Bead, float], n: int, m: int) -> dict[Bead, f
         terms = [backward[end] + weight for end, weight in out[cell] if end in backward]
         if terms:
             backward[cell] = _log_sum(terms)
-    return {
-        bead: math.exp(min(0.0, forward[i, j] - cost / TEMPERATURE + backward[end] - total))
-        for bead, cost in costs.items()
-        for i, j, a, b in (bead,)
-        if (i, j) in forward and (end := (i + a, j + b)) in backward
-    }
+    found = {}
+    for (i, j, a, b), cost in costs.items():
+        start, end = (i, j), (i + a, j + b)
+        if start in forward and end in backward:
+            share = forward[start] - cost / TEMPERATURE + backward[end] - total
+            found[i, j, a, b] = math.exp(min(0.0, share))
+    return found
 
 
 def _log_sum(terms: list[float]) -> float:

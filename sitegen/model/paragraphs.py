@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from yaml.nodes import Node
 
@@ -26,7 +27,7 @@ class Paragraph:
     def is_heading(self) -> bool:
         return self.kind == "heading"
 
-    @property
+    @cached_property  # read by every page, export and check of the paragraph
     def outdated(self) -> str | None:
         """The language ("en" or "zh") whose text may no longer translate the other: the
         other side changed since the pair was last reviewed, and this one did not. None

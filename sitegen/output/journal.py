@@ -99,6 +99,10 @@ class Journal:
         pending = self.pending / pending_name(rel_path)
         return (pending if pending.is_file() else self.out_dir / rel_path).read_bytes()
 
+    def digest(self, rel_path: str) -> str:
+        """The digest of a file of the new site, known without reading it."""
+        return self.files[rel_path]
+
     def adopt(self, files: Mapping[str, str]) -> None:
         """Files a worker process wrote (output path -> digest)."""
         self.files.update(files)

@@ -69,8 +69,7 @@ class BuildStages:
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the journal commits."""
         previous = out_dir if self.use_cache else None
-        digest_of = output.files.__getitem__ if isinstance(output, Journal) else None
-        index_search(site, output.read, output.write, previous, worker_count(), digest_of)
+        index_search(site, output.read, output.write, previous, worker_count(), output.digest)
 
     def done(self) -> None:
         self.store.save()
