@@ -42,4 +42,6 @@ def test_a_paragraph_shows_its_link_on_hover_and_focus(
         assert page.get_by_role("link", name=name, exact=True).count() == 1
     page.keyboard.press("Enter")
     page.wait_for_url("**#p2")
+    # site.js marks the target on hashchange, a moment after the address changes.
+    page.wait_for_function("document.querySelector('#p2').classList.contains('is-target')")
     assert page.eval_on_selector("#p2", "e => e.classList.contains('is-target')")
