@@ -43,18 +43,24 @@ install: $(PY)
 
 # Browser tests use Debian's Chromium (browser downloads are not possible everywhere) with the
 # Noto CJK fonts, which also print the PDF fixtures; qpdf encrypts one of them; the Nu HTML
-# checker needs a Java runtime, and axe-core / vnu-jar come from npm (Debian's nodejs npm).
+# checker needs a Java runtime, and axe-core / vnu-jar come from npm. Only what is missing is
+# asked of apt-get: Debian's npm conflicts with a NodeSource nodejs, which carries its own npm.
 install-test: $(PY)
 	$(PIP) -r requirements-dev.txt
-	@if [ ! -x "$(CHROMIUM)" ] || ! command -v java >/dev/null \
-			|| ! command -v qpdf >/dev/null || ! command -v npm >/dev/null \
-			|| { command -v fc-list >/dev/null && ! fc-list | grep -qi "Noto Sans CJK"; }; then \
+	@missing=""; \
+	[ -x "$(CHROMIUM)" ] || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	command -v qpdf >/dev/null || missing="$$missing qpdf"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
+	{ command -v fc-list >/dev/null && fc-list | grep -qi "Noto Sans CJK"; } \
+		|| missing="$$missing fonts-noto-cjk"; \
+	if [ -n "$$missing" ]; then \
 		if [ -z "$(APT)" ]; then \
 			echo "make: install Chromium (at $(CHROMIUM), or set CHROMIUM=path), a Java" \
 				"runtime, qpdf and npm (README: macOS), then run make again" >&2; exit 1; \
 		fi; \
+		echo "make: installing$$missing (apt-get)"; \
 		$(SUDO) apt-get update -qq && \
-		$(SUDO) apt-get install -y -qq --no-install-recommends chromium default-jre-headless \
-			fonts-noto-cjk qpdf nodejs npm; \
+		$(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	npm ci --prefix tests --no-audit --no-fund --ignore-scripts --loglevel=error

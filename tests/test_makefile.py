@@ -88,3 +88,42 @@ def test_ci_runs_exactly_the_readmes_test_command() -> None:
     assert ci[-1] == "make test"
     assert "set -euo pipefail" in ci
     assert os.access(REPO / ".ci/run", os.X_OK)
+
+
+def _fake_tools(folder: Path, **scripts: str) -> Path:
+    """A folder of stand-in commands, put first on PATH."""
+    bin_dir = folder / "fakebin"
+    bin_dir.mkdir()
+    for name, body in scripts.items():
+        tool = bin_dir / name.replace("_", "-")
+        tool.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+        tool.chmod(tool.stat().st_mode | stat.S_IXUSR)
+    return bin_dir
+
+
+def test_install_test_asks_apt_only_for_what_is_missing(tmp_path: Path) -> None:
+    """A NodeSource nodejs carries npm, and Debian's npm conflicts with it: with npm, java,
+    qpdf and the CJK fonts present, only Chromium is asked of apt-get."""
+    folder = _copy(tmp_path)
+    _fake_python(folder, 0)
+    log = folder / "apt.log"
+    bin_dir = _fake_tools(
+        folder,
+        apt_get=f'echo "$@" >> {log}',
+        npm="exit 0",
+        java="exit 0",
+        qpdf="exit 0",
+        fc_list='echo "NotoSansCJK-Regular.ttc: Noto Sans CJK TC"',
+    )
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}"}
+    result = subprocess.run(
+        ["make", "--no-print-directory", "install-test", "SUDO=", "CHROMIUM=/nonexistent"],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    install = [line for line in log.read_text().splitlines() if line.startswith("install")]
+    assert install == ["install -y -qq --no-install-recommends chromium"]
