@@ -28,8 +28,8 @@ milestones:
 SECOND = """\
 title: {en: "Second", zh: "第二"}
 paragraphs:
-  - en: "The service started on 1 March 2024."
-    zh: "服務於 2024 年 3 月 1 日推出。"
+  - en: "The service started on March 1, 2024."
+    zh: "服務於2024年3月1日推出。"
 milestones:
   - {date: "2024-03-01", en: "Service started", zh: "服務推出", paragraph: 1}
 """
@@ -99,11 +99,12 @@ def test_year_markers_group_the_entries(site: Path) -> None:
 
 
 def test_dates_are_written_the_hong_kong_way_with_their_qualifier(site: Path) -> None:
-    # Under its year's heading a date leaves the year out, unless its qualifier needs it.
-    assert _entries(site, "en/timeline").times == ["1 March", "July", "from 2025 onwards"]
-    chinese = _entries(site, "tc/timeline").times
-    assert chinese[:2] == ["3月1日", "7月"]
-    assert chinese[2].startswith("2025年") and "起" in chinese[2]
+    # Under its year's heading a date leaves the year out, unless its qualifier needs it;
+    # each is written as its document writes dates: the second sets no space between
+    # digits and 年月日 and puts the English month first, the first does the opposite.
+    assert _entries(site, "en/timeline").times == ["March 1", "July", "from 2025 onwards"]
+    assert _entries(site, "tc/timeline").times == ["3月1日", "7 月", "2025 年起"]
+    assert _entries(site, "sc/timeline").times[1:] == ["7 月", "2025 年起"]
 
 
 def test_entries_link_to_their_sentence_in_the_same_version(site: Path) -> None:
@@ -208,3 +209,14 @@ def test_qualifiers_place_a_year_within_it_and_headings_link_to_themselves(
     data = json.loads((tmp_path / "out/data/timeline.json").read_text(encoding="utf-8"))
     # TimelineJS decodes the group once before setting it as HTML: escaped twice
     assert {event["group"] for event in data["events"]} == {"Third &amp;lt;3&amp;gt;"}
+
+
+def test_a_rebuild_follows_a_change_of_the_documents_date_habit(tmp_path: Path) -> None:
+    """Only the text changes, not the milestones: the timeline is still rendered anew."""
+    project = make_project(tmp_path / "project", {"content/second.yaml": SECOND})
+    build(project, out_dir=tmp_path / "out")
+    assert _entries(tmp_path / "out", "tc/timeline").times == ["3月1日"]
+    spaced = SECOND.replace("於2024年3月1日推出", "於 2024 年 3 月 1 日推出")
+    (project / "content/second.yaml").write_text(spaced, encoding="utf-8")
+    build(project, out_dir=tmp_path / "out")
+    assert _entries(tmp_path / "out", "tc/timeline").times == ["3 月 1 日"]

@@ -14,6 +14,7 @@ from yaml.nodes import Node
 from ..errors import Problem, Problems, SiteError
 from ..project import CONTENT_DIR
 from ..text.dates import QUALIFIERS
+from ..text.datestyle import DateStyle, date_style
 from .config import TEXT_FIELDS
 from .docmeta import read_author, read_date
 from .files import link_target, read_regular
@@ -50,6 +51,7 @@ class Document:
     source: str | None = None
     date: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD: when it was published
     author: dict[str, str] | None = None  # en, zh (the same name twice when given once)
+    date_style: DateStyle = DateStyle()  # noqa: RUF009 (frozen): how its text writes dates
 
 
 def load_documents(
@@ -163,7 +165,8 @@ def _document(reader: Reader, root: Node, slug: str, src_path: str) -> Document 
         return None
     if ("date" in keys and date is None) or ("author" in keys and author is None):
         return None
-    return Document(slug, title, paragraphs, milestones, src_path, source, date, author)
+    style = date_style((p.en for p in paragraphs), (p.zh for p in paragraphs))
+    return Document(slug, title, paragraphs, milestones, src_path, source, date, author, style)
 
 
 def _pair(reader: Reader, node: Node, what: str) -> dict[str, str] | None:

@@ -91,8 +91,9 @@ def _library_versions() -> list[tuple[str, str]]:
 
 def shown_key(documents: Iterable[Document], timeline: Iterable[Entry]) -> str:
     """What the site-wide pages show of the documents: titles, milestones and the anchors
-    milestones link to (an edit that moves no anchor leaves them as they were)."""
-    shown = [(d.slug, d.title, d.milestones) for d in documents]
+    milestones link to (an edit that moves no anchor leaves them as they were), and how
+    each document writes its dates (the timeline writes them its way)."""
+    shown = [(d.slug, d.title, d.milestones, d.date_style) for d in documents]
     anchors = [(e.document.slug, e.number, e.anchor) for e in timeline]
     return hashlib.sha256(repr((shown, anchors)).encode("utf-8")).hexdigest()
 

@@ -19,6 +19,7 @@ from ..model.config import Language, SiteConfig
 from ..model.content import Document
 from ..model.site import BOTH, Page, PageKind, Site, relative_url
 from ..text.dates import format_date, format_in_year, format_qualified
+from ..text.datestyle import styled
 from .metadata import alternates, describe, link
 from .navigation import Navigation, get_navigation
 from .structured import article_data, json_ld
@@ -64,7 +65,7 @@ class PageContext(TypedDict):
     description: str
     nav: Navigation  # neighbours, breadcrumbs, contents listings, the cover, feeds
     structured: Markup | None  # a document page's JSON-LD
-    date: Callable[[str, Language], str]  # "1 March 2025" / "2025年3月1日"
+    date: Callable[[Document, Language], str]  # its date: "1 March 2025" / "2025年3月1日"
     source_url: str | None  # a document's source file, copied into the output
 
 
@@ -100,9 +101,7 @@ def get_context(
         spans=_spans(page, texts, derived),
         timeline=by_year(list(timeline)) if page.kind == PageKind.TIMELINE else None,
         milestone_date=lambda entry, language: milestone_date(texts, entry, language),
-        date_in_year=lambda entry, language: texts.convert(
-            format_in_year(entry.milestone.date, entry.milestone.qualifier, language.text), language
-        ),
+        date_in_year=lambda entry, language: milestone_date(texts, entry, language, in_year=True),
         source_of=lambda entry, language: source_of(texts, entry, language),
         is_both=page.variant == BOTH,
         alternates=[(x.hreflang, link(config, page, x.page.url)) for x in alternates(page, config)],
@@ -110,7 +109,7 @@ def get_context(
         description=_description(page, shared, language or site.pair[0]),
         nav=get_navigation(page, site),
         structured=_structured(page, shared),
-        date=lambda date, language: texts.convert(format_date(date, language.text), language),
+        date=lambda document, language: document_date(texts, document, language),
         source_url=_source_url(page, site, url),
     )
 
@@ -145,12 +144,21 @@ def page_linker(page: Page, config: SiteConfig) -> Callable[..., str]:
     return url
 
 
-def milestone_date(texts: Texts, entry: Entry, language: Language) -> str:
-    """The entry's date the Hong Kong way, with its qualifier ("later in 2024")."""
+def milestone_date(texts: Texts, entry: Entry, language: Language, in_year: bool = False) -> str:
+    """The entry's date the Hong Kong way, with its qualifier ("later in 2024"), written
+    as its document writes dates; `in_year`: only what its year's heading does not say."""
     milestone = entry.milestone
-    return texts.convert(
-        format_qualified(milestone.date, milestone.qualifier, language.text), language
+    shown = (format_in_year if in_year else format_qualified)(
+        milestone.date, milestone.qualifier, language.text
     )
+    return texts.convert(styled(shown, language.text, entry.document.date_style), language)
+
+
+def document_date(texts: Texts, document: Document, language: Language) -> str:
+    """When the document was published, written as its own text writes dates."""
+    assert document.date is not None
+    shown = format_date(document.date, language.text)
+    return texts.convert(styled(shown, language.text, document.date_style), language)
 
 
 def source_of(texts: Texts, entry: Entry, language: Language) -> str:
