@@ -26,7 +26,8 @@ from .yamlnodes import Reader, compose_yaml
 MAX_CONTENT_BYTES = 4_000_000
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 RESERVED_SLUGS = {
-    "data", "static", "timeline", "contents", "pagefind", "index", "404", "sitemap", "robots"
+    "data", "static", "timeline", "contents", "archive", "pagefind", "index", "404",
+    "sitemap", "robots",
 }  # fmt: skip
 
 

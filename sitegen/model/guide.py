@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from .archive import year_pages
 from .content import Document
 from .order import Chapter
 
@@ -51,6 +52,11 @@ class Guide:
                 if not rest:
                     break
         return pages
+
+    @cached_property
+    def years(self) -> dict[str, list[tuple[Document, ...]]]:
+        """Year -> its archive pages' documents (model/archive.py), newest year first."""
+        return year_pages(self.documents)
 
     @cached_property
     def chapter_pages(self) -> dict[int, int]:

@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from ..errors import Problems
+from .archive import ARCHIVE_URL, year_url
 from .config import Language, SiteConfig
 from .content import Document
 from .docmeta import SourceFile
@@ -30,6 +31,8 @@ class PageKind(StrEnum):
     DOCUMENT = "document"
     TIMELINE = "timeline"
     CONTENTS = "contents"
+    ARCHIVE = "archive"  # the years, each with its count of documents
+    YEAR = "year"  # one page of a year's archive
     NOT_FOUND = "not_found"
 
 
@@ -42,6 +45,7 @@ class Page:
     document: Document | None = None
     alternates: dict[str, Page] = field(default_factory=dict)  # variant -> page, self included
     number: int = 1  # a list page's place among its kind's pages (contents/page/2/)
+    year: str = ""  # a year archive page's year
 
     @property
     def dest_path(self) -> str:
@@ -103,6 +107,20 @@ class Site:
         pages = [p for p in self.pages if p.kind == PageKind.CONTENTS and p.variant == BOTH]
         return [page.alternates for page in pages]
 
+    @cached_property
+    def archive(self) -> dict[str, Page]:
+        """The archive's index of years, by variant (empty when no document has a date)."""
+        return self._of_kind(PageKind.ARCHIVE)
+
+    @cached_property
+    def years(self) -> dict[str, list[dict[str, Page]]]:
+        """Year -> its archive pages in order, each by variant; newest year first."""
+        found: dict[str, list[dict[str, Page]]] = {}
+        for page in self.pages:
+            if page.kind == PageKind.YEAR and page.variant == BOTH:
+                found.setdefault(page.year, []).append(page.alternates)
+        return found
+
     def _of_kind(self, kind: PageKind) -> dict[str, Page]:
         return {page.variant: page for page in self.pages if page.kind == kind}
 
@@ -126,6 +144,7 @@ def build_site_model(
     for number in range(1, len(guide.contents) + 1):
         url = "contents/" if number == 1 else f"contents/page/{number}/"
         pages += _variants(config, PageKind.CONTENTS, url, "contents.html", number=number)
+    pages += _archive_pages(config, guide)
     for document in documents:
         pages += _variants(
             config, PageKind.DOCUMENT, f"{document.slug}/", "document.html", document
@@ -134,6 +153,18 @@ def build_site_model(
     _check_unique(pages)
     data_files = {data_paths(d.slug)[0]: d for d in documents}
     return Site(config, documents, pages, data_files, guide, sources or {})
+
+
+def _archive_pages(config: SiteConfig, guide: Guide) -> list[Page]:
+    """The index of years and every year's pages, when some document has a date."""
+    if not guide.years:
+        return []
+    pages = _variants(config, PageKind.ARCHIVE, ARCHIVE_URL, "archive.html")
+    for year, listed in guide.years.items():
+        for number in range(1, len(listed) + 1):
+            url = year_url(year, number)
+            pages += _variants(config, PageKind.YEAR, url, "archive.html", None, number, year)
+    return pages
 
 
 def data_paths(slug: str) -> tuple[str, str]:
@@ -148,11 +179,12 @@ def _variants(
     template: str,
     document: Document | None = None,
     number: int = 1,
+    year: str = "",
 ) -> list[Page]:
     """The side-by-side page at /url plus one page per language at /<prefix>/url."""
-    group = [Page(kind, BOTH, url, template, document, number=number)]
+    group = [Page(kind, BOTH, url, template, document, number=number, year=year)]
     group += [
-        Page(kind, x.code, f"{x.prefix}/{url}", template, document, number=number)
+        Page(kind, x.code, f"{x.prefix}/{url}", template, document, number=number, year=year)
         for x in config.languages
     ]
     alternates = {page.variant: page for page in group}

@@ -1,11 +1,12 @@
 """Units: output files rendered together and carried over together.
 
 One unit per document (its pages and data exports), one per kind of page that lists
-documents (home, timeline, each contents page, the feeds, 404), and one for the site's
-data files. The build cache and the preview's memory both decide per unit whether last
-time's files still hold: from its inputs' key, and from `shows`, what the unit shows of
-other documents (a document's neighbours and chapter; a list page's titles, dates and
-order), so editing a paragraph renders nothing but its own document again.
+documents (home, timeline, each contents page, the archive's index and each year page,
+the feeds, 404), and one for the site's data files. The build cache and the preview's
+memory both decide per unit whether last time's files still hold: from its inputs' key,
+and from `shows`, what the unit shows of other documents (a document's neighbours and
+chapter; a list page's titles, dates and order), so editing a paragraph renders nothing
+but its own document again.
 """
 
 from __future__ import annotations
@@ -60,10 +61,29 @@ def site_wide_units(site: Site) -> list[Unit]:
         files = tuple(page.dest_path for page in variants.values())
         shows = _digest((listings, shown, len(site.contents)))
         units.append(Unit(f"*contents-{number}*", files, ("contents.html",), None, shows))
+    units += _archive_units(site)
     feeds = tuple(site.feed_path(x) for x in site.config.languages)
     shows = _digest([_shown(d) for d in feed_documents(site)])
     units.append(Unit(FEEDS_UNIT, feeds, (FEED_TEMPLATE,), None, shows))
     return [*units, Unit(DATA_UNIT, (TIMELINE_DATA,), (SITEMAP_TEMPLATE,))]
+
+
+def _archive_units(site: Site) -> list[Unit]:
+    """The index of years (what it shows: each year's count), then every year page (its
+    documents and how many pages its year has)."""
+    if not site.archive:
+        return []
+    years = site.guide.years
+    files = tuple(page.dest_path for page in site.archive.values())
+    shows = _digest([(year, [len(listed) for listed in pages]) for year, pages in years.items()])
+    units = [Unit("*archive*", files, ("archive.html",), None, shows)]
+    for year, pages in site.years.items():
+        for number, variants in enumerate(pages, start=1):
+            shown = [_shown(d) for d in years[year][number - 1]]
+            files = tuple(page.dest_path for page in variants.values())
+            shows = _digest((shown, len(pages)))
+            units.append(Unit(f"*year-{year}-{number}*", files, ("archive.html",), None, shows))
+    return units
 
 
 def feed_documents(site: Site) -> list[Document]:
@@ -92,11 +112,11 @@ def _cover(site: Site) -> str:
         (c.number, c.title, len(c.documents), [_shown(d) for d in c.documents[:COVER_SIZE]])
         for c in site.guide.chapters
     ]
-    return _digest((cover, len(site.contents)))
+    return _digest((cover, len(site.contents), bool(site.archive)))
 
 
 def _shown(document: Document) -> tuple:
-    return (document.slug, document.title, document.date, document.author)
+    return (document.slug, document.title, document.date, document.author, document.date_style)
 
 
 def _digest(value: object) -> str:

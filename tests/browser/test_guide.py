@@ -1,7 +1,7 @@
 """The guide of tests/fixtures/guide (three sections, a dozen documents) in a real browser:
 read from the cover to the last document by "next" alone, in every view; and its new pages
-(cover, contents, documents with breadcrumbs and previous/next) pass axe-core and the Nu
-HTML checker."""
+(cover, contents, documents with breadcrumbs and previous/next, year archives) pass axe-core
+and the Nu HTML checker."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ def test_next_alone_reads_the_guide_from_cover_to_end(
 GUIDE_PAGES = [
     *("", "contents/", "tc/contents/", "sc/"),
     *("chairman/", "en/chairman/", "tc/telecoms/", "sc/guide-12/"),
+    *("archive/", "en/archive/2024/", "tc/archive/", "sc/archive/2025/"),
 ]
 
 
