@@ -17,13 +17,13 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .align.segments import Derived, prepare_derive
-from .align.timeline import Entry, timeline_entries
+from .align.timeline import Timeline, timeline_entries
 from .model.content import Document
 from .model.load import load_site, load_site_config
 from .model.site import Site
 from .model.units import Unit, document_unit, site_wide_units
 from .output.assets import load_assets
-from .output.cache import Cache, shown_key
+from .output.cache import Cache, Shown
 from .output.folder import Output, check_output_dir
 from .output.parallel import parallel_map, worker_count
 from .output.stages import BuildStages, Stages
@@ -67,7 +67,7 @@ def build(
             # 4. Derive the timeline (each milestone's anchor, in date order), then render the
             #    pages that list every document, unless what they show is as it was.
             timeline = timeline_entries(site.documents, counts)
-            shown = shown_key(site.documents, timeline)
+            shown = Shown(site.documents, timeline)
             render_site_wide(renderer, cache, timeline, shown, output.write)
             # 5. The cache's record and the static files, then the search index of the
             #    single-language pages (carried over when they are as last time); commit
@@ -129,15 +129,16 @@ def record_rendered(
 
 
 def render_site_wide(
-    renderer: Renderer, cache: Cache, timeline: list[Entry], shown: str, sink: Sink
+    renderer: Renderer, cache: Cache, timeline: Timeline, shown: Shown, sink: Sink
 ) -> None:
     """The pages that list every document and the site's data files, unit by unit."""
     for unit in site_wide_units(renderer.site):
-        cached = cache.lookup(unit, shown)
+        key = shown(unit) if unit.shows is None else None
+        cached = cache.lookup(unit, key)
         files = cached.files if cached else renderer.render_site_wide(unit, timeline)
         for name, data in files.items():
             sink(name, data)
-        cache.record(unit, shown, files, ())
+        cache.record(unit, key, files, ())
 
 
 @contextmanager

@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import make_project, run_build_py
+import pytest
+
+from conftest import make_project, many_documents, run_build_py
 from sitegen.check import ERROR, check_files, run_check
+from sitegen.pipeline import build
 
 LINKED = """\
 title: {en: "Links", zh: "連結"}
@@ -130,3 +133,46 @@ def test_alignment_warnings_name_a_sentence_without_translation_and_low_confiden
     assert alignment[1].startswith("paragraph 1, sentence group 2 has no English")
     assert alignment[2].startswith("paragraph 2, sentence group 1 is aligned with low confidence")
     assert len(alignment) == 3
+
+
+def test_a_large_sitemap_is_an_index_of_parts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Over SITEMAP_SIZE pages (the protocol's limit is 50,000 URLs a file), sitemap.xml
+    indexes sitemap-1.xml, sitemap-2.xml …, which list every page once between them; a
+    rebuild of a site small enough again removes them."""
+    from xml.etree import ElementTree
+
+    project, out = many_documents(tmp_path / "project", 4), tmp_path / "site"
+    extra = sorted((project / "content").glob("*.yaml"))[1:]
+    texts = {path: path.read_text(encoding="utf-8") for path in extra}
+    for path in extra:
+        path.unlink()
+    one_document = build(project, out_dir=out, base_url="https://e.org/g/").pages - 1  # no 404
+    monkeypatch.setattr("sitegen.render.exports.SITEMAP_SIZE", one_document)
+    for path, text in texts.items():
+        path.write_text(text, encoding="utf-8")
+    build(project, out_dir=out, base_url="https://e.org/g/")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    index = ElementTree.parse(out / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    parts = [loc.text or "" for loc in index.findall("s:sitemap/s:loc", ns)]
+    assert parts == [f"https://e.org/g/sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    locs = []
+    for part in parts:
+        root = ElementTree.parse(out / part.removeprefix("https://e.org/g/")).getroot()
+        assert len(root.findall("s:url", ns)) <= one_document
+        locs += [url.findtext("s:loc", namespaces=ns) for url in root.findall("s:url", ns)]
+    pages = sorted(
+        "https://e.org/g/" + p.relative_to(out).as_posix().removesuffix("index.html")
+        for p in out.rglob("*.html")
+        if p.name != "404.html"
+    )
+    assert len(parts) > 1 and sorted(locs) == pages
+    for path in extra:
+        path.unlink()
+    build(project, out_dir=out, base_url="https://e.org/g/")
+    assert not list(out.glob("sitemap-*.xml"))
+    assert len(ElementTree.parse(out / "sitemap.xml").getroot().findall("s:url", ns)) == (
+        one_document
+    )

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import make_project
 from sitegen.pipeline import build
+from sitegen.render.pages import Renderer
 
 FIRST = """\
 title: {en: "First", zh: "第一"}
@@ -220,3 +221,51 @@ def test_a_rebuild_follows_a_change_of_the_documents_date_habit(tmp_path: Path) 
     (project / "content/second.yaml").write_text(spaced, encoding="utf-8")
     build(project, out_dir=tmp_path / "out")
     assert _entries(tmp_path / "out", "tc/timeline").times == ["3 月 1 日"]
+
+
+def test_a_large_timeline_runs_over_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page holds TIMELINE_PAGE_SIZE milestones; each page lists every year, linked to
+    the page where it begins; a year that runs on from the page before says so."""
+    monkeypatch.setattr("sitegen.model.site.TIMELINE_PAGE_SIZE", 2)
+    files = {"content/first.yaml": FIRST, "content/second.yaml": SECOND}
+    out = tmp_path / "out"
+    build(make_project(tmp_path / "project", files), out_dir=out)
+    # In date order: 2022 (first), 2024-03-01 (second), 2024-07 (first), 2025 (first).
+    for prefix in ("", "en/", "tc/", "sc/"):
+        first, second = (out / f"{prefix}timeline/{p}index.html" for p in ("", "page/2/"))
+        assert first.is_file() and second.is_file(), prefix
+        assert not (out / f"{prefix}timeline/page/3").exists()
+    assert _entries(out, "en/timeline").years == ["2022", "2024"]
+    assert _entries(out, "en/timeline/page/2").years == ["2024 (continued)", "2025"]
+    page_two = (out / "en/timeline/page/2/index.html").read_text(encoding="utf-8")
+    assert 'id="y2024-more"' in page_two and 'id="y2025"' in page_two
+    assert '<a href="../../../../en/timeline/#y2024">2024</a>' in page_two
+    assert '<a href="../../../../en/timeline/page/2/#y2025">2025</a>' in page_two
+    assert '<link rel="prev" href="../../../../en/timeline/">' in page_two
+    assert "Page 2 of 2" in page_two
+    page_one = (out / "tc/timeline/index.html").read_text(encoding="utf-8")
+    assert '<link rel="next" href="../../tc/timeline/page/2/">' in page_one
+    assert "下一頁 →" in page_one
+
+
+def test_an_edit_renders_only_the_timeline_page_it_shows_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sitegen.model.site.TIMELINE_PAGE_SIZE", 2)
+    rendered: list[str] = []
+    render = Renderer.render_site_wide
+    monkeypatch.setattr(
+        Renderer,
+        "render_site_wide",
+        lambda self, unit, *a: rendered.append(unit.name) or render(self, unit, *a),
+    )
+    files = {"content/first.yaml": FIRST, "content/second.yaml": SECOND}
+    project, out = make_project(tmp_path / "project", files), tmp_path / "out"
+    build(project, out_dir=out)
+    rendered.clear()
+    first = project / "content/first.yaml"  # its 2025 milestone is on page 2
+    first.write_text(first.read_text("utf-8").replace("Office grows", "Office expands"), "utf-8")
+    build(project, out_dir=out)
+    timeline_units = sorted(name for name in rendered if name.startswith("*timeline"))
+    assert timeline_units == ["*timeline-2*"]
+    assert "Office expands" in (out / "en/timeline/page/2/index.html").read_text("utf-8")

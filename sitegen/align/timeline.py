@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import groupby
 
 from markupsafe import escape
 
+from ..model import site as site_model
 from ..model.content import Document, Milestone
 
 
@@ -37,7 +39,7 @@ class Entry:
 
 def timeline_entries(
     documents: Iterable[Document], group_counts: Mapping[str, Sequence[int]]
-) -> list[Entry]:
+) -> Timeline:
     """All milestones in date order; `group_counts` gives each document's (by slug) sentence
     groups per paragraph, so a `sentence:` beyond what the alignment has links to the
     paragraph: that is the milestone's anchor."""
@@ -50,7 +52,7 @@ def timeline_entries(
             if sentence and sentence <= counts[milestone.paragraph - 1]:
                 anchor += f"-s{sentence}"
             entries.append(Entry(milestone, document, number, anchor))
-    return sorted(entries, key=lambda entry: when(entry.milestone))
+    return Timeline(sorted(entries, key=lambda entry: when(entry.milestone)))
 
 
 # Where in its year (or month) a qualified date falls: "later in 2024" comes after
@@ -67,6 +69,26 @@ def when(milestone: Milestone) -> tuple[float, float, float]:
     if len(parts) == 2:
         return (parts[0], parts[1], place * 32)
     return (parts[0], parts[1], parts[2])
+
+
+def page_entries(entries: Sequence[Entry], number: int) -> list[Entry]:
+    """The entries timeline page `number` (1-based) shows: TIMELINE_PAGE_SIZE a page, so a
+    site of thousands of milestones has no page that lists them all."""
+    size = site_model.TIMELINE_PAGE_SIZE
+    return list(entries[(number - 1) * size : number * size])
+
+
+class Timeline(list[Entry]):
+    """Every milestone's entry in date order, and what its pages need of the whole."""
+
+    @cached_property
+    def year_starts(self) -> dict[str, int]:
+        """Each year of the timeline and the page where its entries begin."""
+        size = site_model.TIMELINE_PAGE_SIZE
+        starts: dict[str, int] = {}
+        for index, entry in enumerate(self):
+            starts.setdefault(entry.year, index // size + 1)
+        return starts
 
 
 def by_year(entries: list[Entry]) -> list[tuple[str, list[Entry]]]:

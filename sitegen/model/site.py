@@ -24,6 +24,7 @@ from .order import order_documents
 BOTH = "both"  # the variant key of side-by-side pages
 TIMELINE_DATA = "data/timeline.json"  # every milestone, in TimelineJS's format
 FEED = "feed.xml"  # each reading language's Atom feed, under its prefix
+TIMELINE_PAGE_SIZE = 100  # milestones per timeline page: about 60 KB side by side
 
 
 class PageKind(StrEnum):
@@ -98,8 +99,14 @@ class Site:
 
     @cached_property
     def timelines(self) -> dict[str, Page]:
-        """The timeline page of each variant."""
-        return self._of_kind(PageKind.TIMELINE)
+        """The timeline's (first) page of each variant."""
+        return self.timeline_pages[0]
+
+    @cached_property
+    def timeline_pages(self) -> list[dict[str, Page]]:
+        """The timeline's pages, in order, each by variant (at least one)."""
+        pages = [p for p in self.pages if p.kind == PageKind.TIMELINE and p.variant == BOTH]
+        return [page.alternates for page in pages]
 
     @cached_property
     def contents(self) -> list[dict[str, Page]]:
@@ -140,7 +147,10 @@ def build_site_model(
     pages = _variants(config, PageKind.HOME, "", "home.html")
     home_alternates = pages[0].alternates
     not_found = Page(PageKind.NOT_FOUND, BOTH, "404.html", "404.html", alternates=home_alternates)
-    pages += _variants(config, PageKind.TIMELINE, "timeline/", "timeline.html")
+    milestones = sum(len(d.milestones) for d in documents)
+    for number in range(1, max(1, -(-milestones // TIMELINE_PAGE_SIZE)) + 1):
+        url = "timeline/" if number == 1 else f"timeline/page/{number}/"
+        pages += _variants(config, PageKind.TIMELINE, url, "timeline.html", number=number)
     for number in range(1, len(guide.contents) + 1):
         url = "contents/" if number == 1 else f"contents/page/{number}/"
         pages += _variants(config, PageKind.CONTENTS, url, "contents.html", number=number)

@@ -36,6 +36,7 @@ class Unit:
     # What the files show besides their own document (None: the timeline's key, which
     # only the build knows once documents are derived).
     shows: str | None = None
+    page: int = 0  # a timeline unit's page number (its key covers that page's entries)
 
 
 def document_unit(site: Site, document: Document) -> Unit:
@@ -47,11 +48,14 @@ def site_wide_units(site: Site) -> list[Unit]:
     """The pages that list documents, by kind (contents page by page), then the feeds
     and the site's data files."""
     units = []
-    for kind in (PageKind.HOME, PageKind.TIMELINE, PageKind.NOT_FOUND):
+    for kind in (PageKind.HOME, PageKind.NOT_FOUND):
         pages = [p for p in site.pages if p.kind == kind]
         templates = tuple(sorted({p.template for p in pages}))
-        shows = {PageKind.HOME: _cover(site), PageKind.NOT_FOUND: ""}.get(kind)
+        shows = {PageKind.HOME: _cover(site), PageKind.NOT_FOUND: ""}[kind]
         units.append(Unit(f"*{kind}*", tuple(p.dest_path for p in pages), templates, None, shows))
+    for number, variants in enumerate(site.timeline_pages, start=1):
+        files = tuple(page.dest_path for page in variants.values())
+        units.append(Unit(f"*timeline-{number}*", files, ("timeline.html",), page=number))
     guide = site.guide
     for number, variants in enumerate(site.contents, start=1):
         listings = [

@@ -6,7 +6,7 @@ stage); the callables only convert, format or point at pages the site model laid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TypedDict
 from urllib.parse import quote
@@ -14,7 +14,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from ..align.segments import Derived
-from ..align.timeline import Entry, by_year
+from ..align.timeline import Entry, Timeline, by_year, page_entries
 from ..model.config import Language, SiteConfig
 from ..model.content import Document
 from ..model.site import BOTH, Page, PageKind, Site, relative_url
@@ -55,7 +55,8 @@ class PageContext(TypedDict):
     html: Callable[..., Markup]
     sentences: Callable[[Document, int, Language], list[tuple[Markup, str]]]
     spans: Callable[..., Markup]  # a paragraph's groups as <span class="seg" id="pN-sM">
-    timeline: list[tuple[str, list[Entry]]] | None
+    timeline: list[tuple[str, list[Entry]]] | None  # a timeline page's entries by year
+    timeline_years: dict[str, Page]  # every year and the timeline page it begins on
     milestone_date: Callable[[Entry, Language], str]
     date_in_year: Callable[[Entry, Language], str]
     source_of: Callable[[Entry, Language], str]
@@ -70,7 +71,7 @@ class PageContext(TypedDict):
 
 
 def get_context(
-    page: Page, shared: Shared, derived: Derived | None, timeline: Sequence[Entry]
+    page: Page, shared: Shared, derived: Derived | None, timeline: Timeline | None
 ) -> PageContext:
     """The context of `page`; `derived` is its document's, `timeline` every milestone."""
     site, texts = shared.site, shared.texts
@@ -78,7 +79,7 @@ def get_context(
     language = {x.code: x for x in config.languages}.get(page.variant)
     variant = page.variant if page.variant in site.homes else BOTH
     url = page_linker(page, config)
-    is_not_found = page.kind == PageKind.NOT_FOUND
+    is_not_found, is_timeline = page.kind == PageKind.NOT_FOUND, page.kind == PageKind.TIMELINE
     return PageContext(
         site=config,
         page=page,
@@ -99,7 +100,8 @@ def get_context(
         html=texts.html,
         sentences=_sentences(page, texts, derived),
         spans=_spans(page, texts, derived),
-        timeline=by_year(list(timeline)) if page.kind == PageKind.TIMELINE else None,
+        timeline=by_year(page_entries(timeline, page.number)) if is_timeline else None,
+        timeline_years=_timeline_years(site, page, timeline) if is_timeline else {},
         milestone_date=lambda entry, language: milestone_date(texts, entry, language),
         date_in_year=lambda entry, language: milestone_date(texts, entry, language, in_year=True),
         source_of=lambda entry, language: source_of(texts, entry, language),
@@ -112,6 +114,14 @@ def get_context(
         date=lambda document, language: document_date(texts, document, language),
         source_url=_source_url(page, site, url),
     )
+
+
+def _timeline_years(site: Site, page: Page, timeline: Timeline) -> dict[str, Page]:
+    """A timeline of several pages: each year with the page where it begins."""
+    if len(site.timeline_pages) == 1:
+        return {}
+    pages = site.timeline_pages
+    return {year: pages[n - 1][page.variant] for year, n in timeline.year_starts.items()}
 
 
 def _structured(page: Page, shared: Shared) -> Markup | None:

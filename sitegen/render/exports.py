@@ -17,6 +17,10 @@ from .metadata import alternates, link
 from .text import Texts
 from .tmx import render_tmx
 
+# Pages per sitemap file: the protocol allows 50,000 URLs and 50 MB, and a page's entry
+# with its language alternates is some 500 bytes. A larger site's sitemap.xml is an index.
+SITEMAP_SIZE = 10_000
+
 
 def document_json(document: Document, derived: Derived) -> bytes:
     """data/<slug>.json per the contract: every paragraph with its aligned groups."""
@@ -79,13 +83,35 @@ def crawler_files(site: Site, render_sitemap: Callable[..., str]) -> dict[str, b
     files = {".nojekyll": b""}
     if config.base_url:
         robots += f"\nSitemap: {config.base_url}sitemap.xml\n"
-        sitemap = render_sitemap(
-            pages=[p for p in site.pages if p.kind != PageKind.NOT_FOUND],
+        files |= _sitemaps(site, render_sitemap)
+    files["robots.txt"] = robots.encode("utf-8")
+    return files
+
+
+def _sitemaps(site: Site, render_sitemap: Callable[..., str]) -> dict[str, bytes]:
+    """sitemap.xml with every page; over SITEMAP_SIZE pages, sitemap-1.xml, sitemap-2.xml
+    ... of that many each, and sitemap.xml the index of them."""
+    config = site.config
+    pages = [p for p in site.pages if p.kind != PageKind.NOT_FOUND]
+    parts = [pages[i : i + SITEMAP_SIZE] for i in range(0, len(pages), SITEMAP_SIZE)]
+    files = {
+        f"sitemap-{n}.xml" if len(parts) > 1 else "sitemap.xml": render_sitemap(
+            pages=part,
             url=lambda page: link(config, None, page.url),
             alternates=lambda page: alternates(page, config),
+        ).encode("utf-8")
+        for n, part in enumerate(parts, start=1)
+    }
+    if len(parts) > 1:
+        entries = "".join(
+            f"  <sitemap><loc>{escape(link(config, None, name))}</loc></sitemap>\n"
+            for name in files
         )
-        files["sitemap.xml"] = sitemap.encode("utf-8")
-    files["robots.txt"] = robots.encode("utf-8")
+        files["sitemap.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{entries}</sitemapindex>\n"
+        ).encode()
     return files
 
 

@@ -64,6 +64,9 @@ def get_navigation(page: Page, site: Site) -> Navigation:
     if page.kind == PageKind.CONTENTS:
         listings = tuple(site.guide.contents[page.number - 1])
         return Navigation(listings=listings, pages=contents, **common)
+    if page.kind == PageKind.TIMELINE:
+        pages = {n: variants[variant] for n, variants in enumerate(site.timeline_pages, 1)}
+        return Navigation(pages=pages, **common)
     if page.kind == PageKind.ARCHIVE:
         years = tuple(
             (year, sum(map(len, listed)), site.years[year][0][variant])

@@ -6,12 +6,12 @@ derived data, or a site-wide unit (model/units.py) with the timeline, and return
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 
 from ..align.segments import Derived
-from ..align.timeline import Entry
+from ..align.timeline import Timeline
 from ..model.content import Document
 from ..model.site import TIMELINE_DATA, Page, Site, data_paths
 from ..model.units import DATA_UNIT, FEED_TEMPLATE, FEEDS_UNIT, SITEMAP_TEMPLATE, Unit
@@ -32,7 +32,7 @@ class Renderer:
         self.shared = Shared(site, Texts(site.config.allow_html), asset_url)
 
     def render_page(
-        self, page: Page, derived: Derived | None = None, timeline: Sequence[Entry] = ()
+        self, page: Page, derived: Derived | None = None, timeline: Timeline | None = None
     ) -> bytes:
         context = get_context(page, self.shared, derived, timeline)
         return render_template(self.env, page.template, context, page.url).encode("utf-8")
@@ -52,7 +52,7 @@ class Renderer:
             files[source] = (self.project / CONTENT_DIR / name).read_bytes()
         return files
 
-    def render_site_wide(self, unit: Unit, timeline: Sequence[Entry]) -> dict[str, bytes]:
+    def render_site_wide(self, unit: Unit, timeline: Timeline) -> dict[str, bytes]:
         """A site-wide unit's files, from every milestone in date order."""
         if unit.name == DATA_UNIT:
             files = {TIMELINE_DATA: timeline_json(self.site, self.shared.texts, timeline)}

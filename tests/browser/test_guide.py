@@ -84,3 +84,63 @@ def test_guide_pages_have_no_wcag_violations(
 def test_every_guide_page_is_valid_html(guide_dir: Path, vnu_command: list[str]) -> None:
     output = nu_checker_errors(guide_dir, vnu_command)
     assert not output, f"Nu HTML checker:\n{output}"
+
+
+NOTE = """\
+title: {{en: "Notice {n}", zh: "通告 {n}"}}
+date: "2023-{month:02d}-{day:02d}"
+paragraphs:
+  - en: "The office opened in {year}. It moved in {next}."
+    zh: "辦公室於 {year} 年啟用。辦公室於 {next} 年遷址。"
+milestones:
+  - {{date: "{year}", en: "Office {n} opened", zh: "辦公室 {n} 啟用", paragraph: 1, sentence: 1}}
+  - {{date: "{next}", en: "Office {n} moved", zh: "辦公室 {n} 遷址", paragraph: 1, sentence: 2}}
+"""
+
+
+@pytest.fixture(scope="module")
+def large_guide_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The guide with 105 more notices of 2023 (two milestones each): a year archive of
+    two pages and a timeline of three."""
+    root = tmp_path_factory.mktemp("large-guide")
+    project = root / "project"
+    shutil.copytree(GUIDE, project)
+    for name in ("templates", "static"):
+        shutil.copytree(REPO / name, project / name)
+    for n in range(1, 106):
+        year = 1990 + n % 30
+        note = NOTE.format(n=n, month=n % 12 + 1, day=n % 28 + 1, year=year, next=year + 1)
+        (project / f"content/note-{n:03d}.yaml").write_text(note, encoding="utf-8")
+    return built_by_build_py(root / "_site", "--project", str(project))
+
+
+LARGE_PAGES = ["timeline/page/2/", "en/timeline/page/3/", "tc/archive/2023/page/2/", "archive/"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_paginated_lists_have_no_wcag_violations(
+    page: Page, large_guide_dir: Path, axe_js: Path, viewport: dict[str, int]
+) -> None:
+    page.set_viewport_size(viewport)
+    report = []
+    with served(large_guide_dir) as url:
+        for path in LARGE_PAGES:
+            response = page.goto(url + path)
+            assert response is not None and response.ok, path
+            page.add_script_tag(path=axe_js)
+            report.extend(describe(path, page.evaluate(AXE_RUN)))
+        # The year list leads to the page where a year begins, and "next page" onwards.
+        page.goto(url + "en/timeline/page/3/")
+        page.locator(".timeline-years a", has_text="2005").click()
+        page.wait_for_url("**#y2005")
+        assert page.locator("#y2005").is_visible()  # where the year begins, not runs on
+        number = page.locator('.pagination [aria-current="page"]').inner_text()
+        page.locator(".pagination a[rel=next]").click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/en/timeline/page/{int(number) + 1}/")
+    assert not report, "axe-core found WCAG 2.1 A/AA violations:\n" + "\n".join(report)
+
+
+def test_paginated_lists_are_valid_html(large_guide_dir: Path, vnu_command: list[str]) -> None:
+    output = nu_checker_errors(large_guide_dir, vnu_command)
+    assert not output, f"Nu HTML checker:\n{output}"
