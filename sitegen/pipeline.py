@@ -27,11 +27,12 @@ from .output.cache import Cache, Shown
 from .output.folder import Output, check_output_dir
 from .output.parallel import parallel_map, worker_count
 from .output.stages import BuildStages, Stages
+from .output.uptodate import Counts
 from .project import STATIC_DIR
 from .render.pages import Renderer
 
 Sink = Callable[[str, object], str]  # takes each file (output path, bytes or PREVIOUS): digest
-Counts = dict[str, tuple[int, ...]]  # slug -> sentence groups per paragraph
+GroupCounts = dict[str, tuple[int, ...]]  # slug -> sentence groups per paragraph
 
 
 def build(
@@ -45,10 +46,14 @@ def build(
     started, stages = time.perf_counter(), stages or BuildStages(use_cache)
     # 1. Load and validate site.yaml, the output folder, every document and static file
     #    (a document whose file is unchanged since the last build comes from the store).
+    stages.begin(project)
     config = load_site_config(project, base_url)
     out_dir = check_output_dir(out_dir or project / config.output, project)
-    stages.begin(project)
     with stages.lock(out_dir):
+        # Nothing the last build read or wrote has changed: nothing to do, nothing written.
+        known = stages.unchanged(out_dir, base_url)
+        if known is not None:
+            return BuildResult.known(out_dir, known, time.perf_counter() - started)
         site = load_site(project, config, stages.load_document)
         assets = load_assets(project / STATIC_DIR)
         renderer = Renderer(site, project, assets.url)
@@ -76,17 +81,18 @@ def build(
                 output.write(name, data)
             stages.index(site, output, out_dir)
             output.commit(config.keep)
-        stages.done()
-    return BuildResult.of(out_dir, site, output.changed, time.perf_counter() - started)
+        result = BuildResult.of(out_dir, site, output.changed, time.perf_counter() - started)
+        stages.done(output.files, result.counts)
+    return result
 
 
 def carry_over(
     cache: Cache, site: Site, sink: Sink, progress: Callable[[int], None]
-) -> tuple[dict[str, Unit], Counts]:
+) -> tuple[dict[str, Unit], GroupCounts]:
     """Hand the cached documents' files on to `sink`; return the units still to render
     (by slug) and the carried-over documents' sentence group counts."""
     stale: dict[str, Unit] = {}
-    counts: Counts = {}
+    counts: GroupCounts = {}
     for unit in (document_unit(site, document) for document in site.documents):
         cached = cache.lookup(unit, None)
         if cached is None:
@@ -118,8 +124,8 @@ def record_rendered(
     stale: Mapping[str, Unit],
     done: Sequence[tuple],
     progress: Callable,
-) -> Counts:
-    counts: Counts = {}
+) -> GroupCounts:
+    counts: GroupCounts = {}
     for slug, files, document_counts in done:
         output.adopt(files)
         cache.record(stale[slug], None, files, document_counts)
@@ -172,6 +178,16 @@ class BuildResult:
             seconds,
             tuple(changed),
         )
+
+    @classmethod
+    def known(cls, out_dir: Path, counts: Counts, seconds: float) -> BuildResult:
+        """A build that had nothing to do (uptodate.py)."""
+        figures = (counts.pages, counts.documents, counts.paragraphs, counts.milestones)
+        return cls(out_dir, *figures, seconds)
+
+    @property
+    def counts(self) -> Counts:
+        return Counts(self.pages, self.documents, self.paragraphs, self.milestones)
 
     def summary(self, shown_out: str) -> str:
         counts = ", ".join(

@@ -3,8 +3,9 @@ preview (preview/session.py) implements with the same parts kept in memory."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
+from collections.abc import Iterable, Iterator, Set
 from contextlib import AbstractContextManager, contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
@@ -18,12 +19,14 @@ from .journal import Journal, recover
 from .parallel import worker_count
 from .searchindex import index_search
 from .store import CACHE_DIR, DocumentStore
+from .uptodate import Counts, UpToDate, inputs_key
 
 
 class Stages(Protocol):
     may_fork: bool  # whether documents may render in worker processes
 
     def begin(self, project: Path) -> None: ...
+    def unchanged(self, out_dir: Path, options: object) -> Counts | None: ...
     def load_document(self, path: Path, src_path: str, reserved: Set[str]) -> Document: ...
     def derive(self, document: Document) -> Derived: ...
     def cache(
@@ -32,14 +35,15 @@ class Stages(Protocol):
     def lock(self, out_dir: Path) -> AbstractContextManager[None]: ...
     def output(self, out_dir: Path) -> Output: ...
     def index(self, site: Site, output: Output, out_dir: Path) -> None: ...
-    def done(self) -> None: ...
+    def done(self, files: Iterable[str], counts: Counts) -> None: ...
 
 
 class BuildStages:
-    """A build: the project's store (`.sitegen-cache/`) for documents and derived data, the
-    output's manifest for rendered units, the journal for writing, one build at a time per
-    output folder, over every CPU. With `use_cache` off nothing kept is read (all is read,
-    derived and rendered afresh, and compared with the bytes on disk), but all is kept."""
+    """A build: the project's store (`.sitegen-cache/`) for documents and derived data and
+    the record of the last build (uptodate.py), the output's manifest for rendered units,
+    the journal for writing, one build at a time per output folder, over every CPU. With
+    `use_cache` off nothing kept is read (all is read, derived and rendered afresh, and
+    compared with the bytes on disk), but all is kept."""
 
     may_fork = True
 
@@ -47,8 +51,20 @@ class BuildStages:
         self.use_cache = use_cache
 
     def begin(self, project: Path) -> None:
-        self.code = code_key()
-        self.store = DocumentStore(project / CACHE_DIR, self.code, read=self.use_cache)
+        # The inputs' signatures first, before anything is read: a save during the build
+        # is then a change for the next one.
+        self.project, self.code = project, code_key()
+        self.inputs_key = inputs_key(project, self.code)
+
+    @cached_property
+    def store(self) -> DocumentStore:
+        """Read only by a build that has something to do."""
+        return DocumentStore(self.project / CACHE_DIR, self.code, read=self.use_cache)
+
+    def unchanged(self, out_dir: Path, options: object) -> Counts | None:
+        self.key = f"{self.inputs_key}:{out_dir.resolve()}:{options!r}"
+        self.record = UpToDate(self.project / CACHE_DIR, out_dir)
+        return self.record.unchanged(self.key) if self.use_cache else None
 
     def load_document(self, path: Path, src_path: str, reserved: Set[str]) -> Document:
         return self.store.load_document(path, src_path, reserved)
@@ -71,8 +87,9 @@ class BuildStages:
         previous = out_dir if self.use_cache else None
         index_search(site, output.read, output.write, previous, worker_count(), output.digest)
 
-    def done(self) -> None:
+    def done(self, files: Iterable[str], counts: Counts) -> None:
         self.store.save()
+        self.record.keep(self.key, files, counts)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ in place and atomically through the journal, so the server never serves a page h
 from __future__ import annotations
 
 import os
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from ..output.folder import Output
 from ..output.journal import Journal
 from ..output.stages import recovered
 from ..output.store import CACHE_DIR, DocumentStore
+from ..output.uptodate import Counts
 from .memory import MemoryCache
 from .searchindexer import BackgroundIndex, indexed_pages
 
@@ -84,7 +85,11 @@ class PreviewStages:
         """Whether the search index of the last build is written within `timeout` s."""
         return self._search.wait(timeout)
 
-    def done(self) -> None:
+    def unchanged(self, out_dir: Path, options: object) -> Counts | None:
+        """Never known without a look: the preview's memory makes a rebuild cheap anyway."""
+        return None
+
+    def done(self, files: Iterable[str], counts: Counts) -> None:
         """The build's files are written: remember its units, files and documents."""
         assert self._journal is not None and self._store is not None
         self._written, self.changed = dict(self._journal.files), self._journal.changed

@@ -26,10 +26,8 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from ..errors import SiteError
-from ..model.files import walk_files
-from ..output.signatures import Signature, file_signature
+from ..output.signatures import Signature, input_signatures
 from ..pipeline import build
-from ..project import CONFIG_FILE, SOURCE_DIRS
 from .server import is_loopback, make_app, reload_browsers
 from .session import PreviewStages
 
@@ -124,26 +122,8 @@ class Preview:
 
 
 def snapshot(project: Path) -> dict[str, Signature]:
-    """The signature of every watched file: site.yaml, content/, templates/, static/."""
-    found: dict[str, Signature] = {}
-    config = file_signature(project / CONFIG_FILE)
-    if config:
-        found[CONFIG_FILE] = config
-    for name in SOURCE_DIRS:  # never . or the output
-        _scan(project, name, found)
-    return found
-
-
-def _scan(project: Path, rel: str, found: dict[str, Signature]) -> None:
-    """The files the build reads, by the build's own rule; a link out of the project, a
-    loop or a pipe is watched as a name only (the build reports it), so removing it counts."""
-    files, problems = walk_files(project, project / rel, rel, _is_editor_temporary)
-    for name, path in files:
-        signature = file_signature(path)
-        if signature:
-            found[name] = signature
-    for problem in problems:
-        found[problem.file] = (0, 0, 0)
+    """The signature of every watched file: the build's inputs but editors' temporaries."""
+    return input_signatures(project, _is_editor_temporary)
 
 
 def _is_editor_temporary(name: str) -> bool:
