@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENT
+from conftest import TINY_DOCUMENT, many_documents, read_tree
 from sitegen.errors import SiteError
 from sitegen.model.load import load_site, load_site_config
 from sitegen.output.folder import PREVIOUS
@@ -128,3 +128,80 @@ def test_a_template_without_main_is_reported(tiny_project: Path, tmp_path: Path)
     base.write_text(base.read_text(encoding="utf-8").replace("</main>", ""), encoding="utf-8")
     with pytest.raises(SiteError, match=r"templates/document.html: .* has no </main>"):
         build(tiny_project, out_dir=tmp_path / "out")
+
+
+@pytest.fixture
+def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The documents whose pages each build prepares for Pagefind (in this process)."""
+    from sitegen.output import searchindex
+
+    seen: list[str] = []
+    original = searchindex._prepare
+
+    def spy(read, pages, group):
+        seen.append(group[0].page.dest_path.split("/")[1])
+        return original(read, pages, group)
+
+    monkeypatch.setattr(searchindex, "_prepare", spy)
+    monkeypatch.setattr("sitegen.output.stages.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    return seen
+
+
+def _mirror(project: Path) -> Path:
+    (mirror,) = (project / ".sitegen-cache/search").iterdir()
+    return mirror
+
+
+def test_an_edit_prepares_only_its_own_pages_again(tmp_path: Path, prepared: list[str]) -> None:
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
+    build(project, out_dir=out)
+    assert sorted(prepared) == ["doc-0", "doc-1", "doc-2"]
+    prepared.clear()
+    document = project / "content/doc-1.yaml"
+    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    build(project, out_dir=out)
+    assert prepared == ["doc-1"]
+    assert "Preamble" in fragments(out)["/en/doc-1/"]["content"]
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+def test_a_deleted_documents_prepared_pages_go(tmp_path: Path, prepared: list[str]) -> None:
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
+    build(project, out_dir=out)
+    assert (_mirror(project) / "pages/en/doc-2/index.html").is_file()
+    (project / "content/doc-2.yaml").unlink()
+    build(project, out_dir=out)
+    assert not (_mirror(project) / "pages/en/doc-2").exists() or not any(
+        (_mirror(project) / "pages/en/doc-2").iterdir()
+    )
+    assert "/en/doc-2/" not in fragments(out)
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+@pytest.mark.parametrize("damage", ["record", "page", "stray page"])
+def test_a_damaged_mirror_gives_the_right_index(
+    tmp_path: Path, prepared: list[str], damage: str
+) -> None:
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
+    build(project, out_dir=out)
+    mirror = _mirror(project)
+    document = project / "content/doc-0.yaml"  # so the index is made again
+    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    if damage == "record":  # as a build killed while preparing leaves it
+        (mirror / "groups.json").write_text('{"a": ', encoding="utf-8")
+        (mirror / "pages/en/doc-1/index.html").write_text("<main>stale</main>", "utf-8")
+    elif damage == "page":  # no record (a killed build), one page left half written
+        (mirror / "groups.json").unlink()
+        (mirror / "pages/en/doc-2/index.html").write_text("<main>stale</main>", "utf-8")
+    else:
+        (mirror / "groups.json").unlink()
+        (mirror / "pages/en/stray/index.html").parent.mkdir(parents=True)
+        (mirror / "pages/en/stray/index.html").write_text("<main>stray</main>", "utf-8")
+    prepared.clear()
+    build(project, out_dir=out)
+    assert sorted(prepared) == ["doc-0", "doc-1", "doc-2"]
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")

@@ -4,15 +4,18 @@ Pagefind (its `extended` binary, which segments Chinese) makes one index per `<h
 so English, Traditional and Simplified pages are searched apart: `en`, `zh-hant-hk`,
 `zh-hans`. It runs once per build, after every page is rendered and before the output is
 made visible, on copies of the pages that carry each sentence's translation
-(searchpages.py). When the pages it would read are byte for byte those the previous
-index was made from (recorded in `.sitegen-search.json` beside it), the previous index
-files are carried over instead: an unchanged rebuild does not index again.
+(searchpages.py), kept between builds in the project's .sitegen-cache/ so that an edit
+prepares its own document's copies again, not every document's (PreparedPages). When
+the pages it would read are byte for byte those the previous index was made from
+(recorded in `.sitegen-search.json` beside it), the previous index files are carried over
+instead: an unchanged rebuild does not index again.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -47,17 +50,21 @@ def index_search(
     previous_dir: Path | None,
     workers: int = 1,
     digest_of: Digest | None = None,
+    mirror: Path | None = None,
 ) -> bool:
     """Hand `sink` the search index of the pages `read` gives; True when it was made
     afresh, False when the previous output's index (in `previous_dir`) was carried over.
     `workers` processes prepare the pages (forked: 1 where forking is unsafe); `digest_of`
-    gives a page's digest as the journal has it (by default, of the bytes `read` gives)."""
+    gives a page's digest as the journal has it (by default, of the bytes `read` gives);
+    `mirror` keeps the pages as prepared for Pagefind between builds (PreparedPages)."""
     groups = list(search_pages(site))
-    key = _key(groups, digest_of or (lambda name: file_digest(read(name))))
+    code, digest_of = _code_digest(), digest_of or (lambda name: file_digest(read(name)))
+    group_keys = [_group_key(group, digest_of, code) for group in groups]
+    key = _key(group_keys)
     files = _unchanged_index(previous_dir, key) if previous_dir else None
     indexed = files is None
     if files is None:
-        fresh = run_pagefind(groups, read, workers) if groups else {}
+        fresh = run_pagefind(groups, read, workers, mirror, group_keys) if groups else {}
         for name, data in fresh.items():
             sink(name, data)
         files = list(fresh)
@@ -68,14 +75,24 @@ def index_search(
     return indexed
 
 
-def run_pagefind(groups: list[list[SearchPage]], read: Read, workers: int = 1) -> dict[str, bytes]:
-    """Index the pages with Pagefind's command line in a scratch folder; its files by
-    output path (`pagefind/...`), but for Pagefind's own search interfaces."""
+def run_pagefind(
+    groups: list[list[SearchPage]],
+    read: Read,
+    workers: int = 1,
+    mirror: Path | None = None,
+    group_keys: list[str] | None = None,
+) -> dict[str, bytes]:
+    """Index the pages with Pagefind's command line; its files by output path
+    (`pagefind/...`), but for Pagefind's own search interfaces. The pages are prepared in
+    a scratch folder, or kept up to date in `mirror` (then `group_keys` are the groups')."""
     executable = _executable()
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
         pages, bundle = Path(scratch, "pages"), Path(scratch, "bundle")
-        for _done in parallel_map(partial(_prepare, read, pages), groups, workers):
-            pass
+        if mirror is not None and group_keys is not None:
+            pages = PreparedPages(mirror).update(groups, group_keys, read, workers)
+        else:
+            for _done in parallel_map(partial(_prepare, read, pages), groups, workers):
+                pass
         command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
         command += ["--root-selector", "main", "--silent"]
         try:
@@ -127,17 +144,79 @@ def _executable() -> Path:
     return executable
 
 
-def _key(groups: list[list[SearchPage]], digest_of: Digest) -> str:
-    """What the index is made from: every page it reads (by its digest, which the journal
-    already knows: an unchanged rebuild reads no page), the Pagefind version, this code."""
+class PreparedPages:
+    """The pages as prepared for Pagefind, kept between builds in `folder` (in the
+    project's .sitegen-cache/), so an edit prepares its own document's pages again, not
+    every document's. Its record (each group's key and files) is removed before the folder
+    changes and written once it is whole: a build killed in between starts afresh."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder, self.pages, self.record = folder, folder / "pages", folder / "groups.json"
+
+    def update(
+        self, groups: list[list[SearchPage]], keys: list[str], read: Read, workers: int
+    ) -> Path:
+        known = self._read_record()
+        self.record.unlink(missing_ok=True)
+        if not known:
+            shutil.rmtree(self.pages, ignore_errors=True)  # no record: nothing there is known
+        current = {
+            group[0].page.dest_path: [key, _names(group)]
+            for group, key in zip(groups, keys, strict=True)
+        }
+        for name, (_old, files) in known.items():
+            if name not in current or current[name][1] != files:
+                for file in files:
+                    (self.pages / file).unlink(missing_ok=True)
+        stale = [
+            g
+            for g, k in zip(groups, keys, strict=True)
+            if known.get(g[0].page.dest_path, [None])[0] != k
+        ]
+        for _done in parallel_map(partial(_prepare, read, self.pages), stale, workers):
+            pass
+        self.pages.mkdir(parents=True, exist_ok=True)
+        self.record.write_text(json.dumps(current), encoding="utf-8")
+        return self.pages
+
+    def _read_record(self) -> dict[str, list]:
+        try:
+            found = json.loads(self.record.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(found, dict) or not all(
+            isinstance(v, list) and len(v) == 2 and isinstance(v[1], list) for v in found.values()
+        ):
+            return {}
+        return found
+
+
+def _names(group: list[SearchPage]) -> list[str]:
+    return [item.page.dest_path for item in group]
+
+
+def _code_digest() -> bytes:
+    """The code that prepares the pages."""
+    return hashlib.sha256(b"".join(path.read_bytes() for path in _CODE)).digest()
+
+
+def _group_key(group: list[SearchPage], digest_of: Digest, code: bytes) -> str:
+    """What one document's prepared pages are made from: its pages and their counterparts
+    (by digest, which the journal already knows: an unchanged rebuild reads no page)."""
+    digest = hashlib.sha256(code)
+    for item in group:
+        for part in (item.page.dest_path, item.counterpart.dest_path, item.both.url):
+            digest.update(part.encode() + b"\0")
+        digest.update(digest_of(item.page.dest_path).encode() + b"\0")
+        digest.update(digest_of(item.counterpart.dest_path).encode() + b"\0")
+    return digest.hexdigest()
+
+
+def _key(group_keys: list[str]) -> str:
+    """What the index is made from: every document's pages, the Pagefind version, this code."""
     digest = hashlib.sha256(_version().encode())
-    for path in _CODE:
-        digest.update(path.read_bytes())
-    for group in groups:
-        for item in group:
-            for part in (item.page.dest_path, item.counterpart.dest_path, item.both.url):
-                digest.update(part.encode() + b"\0")
-            digest.update(digest_of(item.page.dest_path).encode() + b"\0")
+    for key in group_keys:  # each covers this code
+        digest.update(key.encode())
     return digest.hexdigest()
 
 

@@ -3,6 +3,7 @@ preview (preview/session.py) implements with the same parts kept in memory."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Set
 from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
@@ -85,7 +86,11 @@ class BuildStages:
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the journal commits."""
         previous = out_dir if self.use_cache else None
-        index_search(site, output.read, output.write, previous, worker_count(), output.digest)
+        where = hashlib.blake2b(str(out_dir.resolve()).encode("utf-8"), digest_size=16)
+        mirror = self.project / CACHE_DIR / "search" / where.hexdigest() if previous else None
+        index_search(
+            site, output.read, output.write, previous, worker_count(), output.digest, mirror
+        )
 
     def done(self, files: Iterable[str], counts: Counts) -> None:
         self.store.save()
