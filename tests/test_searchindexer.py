@@ -13,6 +13,7 @@ from conftest import TINY_DOCUMENT
 from preview_harness import wait_until
 from sitegen.output.searchindex import INDEX_DIR, SEARCH_RECORD
 from sitegen.pipeline import build
+from sitegen.preview.searchindexer import BackgroundIndex, PagesOnDisk
 from sitegen.preview.session import PreviewStages
 
 
@@ -51,3 +52,23 @@ def test_the_index_follows_the_preview_in_the_background(
     build(tiny_project, out, stages=stages)
     wait_until(lambda: settled(stages), what="the indexer to finish")
     assert "Indexed" not in capsys.readouterr().out, "indexed again with nothing changed"
+
+
+def test_a_run_whose_pages_a_later_build_removed_ends_quietly(
+    tiny_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The thread reads the pages from the output after the build committed them; one a
+    later build deleted meanwhile ends that run without an error (the later build's run
+    follows), and the next request indexes as usual."""
+    out, stages = tmp_path / "preview", PreviewStages()
+    build(tiny_project, out, stages=stages)
+    wait_until(lambda: settled(stages) and record(out), what="the first index")
+    capsys.readouterr()
+    site, names, _ = stages._index_next
+    (out / names[0]).unlink()
+    index = BackgroundIndex(lambda target, data: target.write_bytes(data))
+    index.request(site, PagesOnDisk(out, names), out)
+    wait_until(lambda: index.wait(timeout=0), what="the run to end")
+    assert capsys.readouterr().err == ""
+    with pytest.raises(KeyError):  # a name the mapping does not hold is no page
+        PagesOnDisk(out, names)["../site.yaml"]

@@ -15,21 +15,48 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from ..model.site import Site
-from ..output.folder import Output, Previous
+from ..output.folder import Previous
 from ..output.searchindex import ENTRY_FILE, SEARCH_RECORD, index_search
 from ..output.searchpages import search_pages
 
 Write = Callable[[Path, bytes], None]  # one file, replaced atomically
 
 
-def indexed_pages(site: Site, output: Output) -> dict[str, bytes]:
-    """The bytes of every page the index reads, from the build's output."""
-    names = {s.page.dest_path for group in search_pages(site) for s in group}
-    return {name: output.read(name) for name in sorted(names)}
+def indexed_names(site: Site) -> list[str]:
+    """Every page the index reads, by its path in the output."""
+    return sorted({s.page.dest_path for group in search_pages(site) for s in group})
+
+
+class PagesOnDisk(Mapping[str, bytes]):
+    """The pages, read by the thread from the output once the build has committed it (a
+    save no longer waits while 30,000 pages are read at 10,000 documents). A later build
+    may replace a page meanwhile (each atomically): then the next run, which that build
+    asked for, indexes it; one it deleted is a run that ends quietly."""
+
+    def __init__(self, out_dir: Path, names: list[str]) -> None:
+        self.out_dir, self.names, self._known = out_dir, names, frozenset(names)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name not in self._known:
+            raise KeyError(name)
+        try:
+            return (self.out_dir / name).read_bytes()
+        except FileNotFoundError:
+            raise _Superseded from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+class _Superseded(Exception):
+    """A page of this run's build is gone: a later build has replaced it."""
 
 
 class BackgroundIndex:
@@ -65,6 +92,8 @@ class BackgroundIndex:
                     return
             try:
                 _index(*job, self._write)
+            except _Superseded:
+                pass  # a later build's run follows
             except Exception as error:  # the preview lives on; the log says why
                 print(f"search index: {error}", file=sys.stderr, flush=True)
 
