@@ -23,7 +23,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path, PurePosixPath
 
 from ..errors import Problem, SiteError
@@ -232,14 +232,19 @@ def _remove_empty_folders(out_dir: Path, folder: Path) -> None:
         folder = folder.parent
 
 
-def _check_no_clashes(files: Mapping[str, str]) -> None:
-    """A file and a folder of one name cannot both be written: refuse before the journal."""
-    folders = set()
+def folders_of(files: Iterable[str]) -> set[str]:
+    """Every folder that holds one of `files` (output paths), at any depth."""
+    folders: set[str] = set()
     for rel in files:
         end = rel.rfind("/")
         while end > 0 and rel[:end] not in folders:
             folders.add(rel[:end])
             end = rel.rfind("/", 0, end)
-    clashes = sorted(folders & files.keys())
+    return folders
+
+
+def _check_no_clashes(files: Mapping[str, str]) -> None:
+    """A file and a folder of one name cannot both be written: refuse before the journal."""
+    clashes = sorted(folders_of(files) & files.keys())
     if clashes:
         raise SiteError(f"{clashes[0]}: the site has both a file and a folder of this name")

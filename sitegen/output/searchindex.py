@@ -160,19 +160,17 @@ class PreparedPages:
         self.record.unlink(missing_ok=True)
         if not known:
             shutil.rmtree(self.pages, ignore_errors=True)  # no record: nothing there is known
-        current = {
-            group[0].page.dest_path: [key, _names(group)]
-            for group, key in zip(groups, keys, strict=True)
-        }
+        current: dict[str, list] = {}
+        stale = []
+        for group, key in zip(groups, keys, strict=True):
+            name = group[0].page.dest_path
+            current[name] = [key, [item.page.dest_path for item in group]]
+            if known.get(name, [None])[0] != key:
+                stale.append(group)
         for name, (_old, files) in known.items():
             if name not in current or current[name][1] != files:
                 for file in files:
                     (self.pages / file).unlink(missing_ok=True)
-        stale = [
-            g
-            for g, k in zip(groups, keys, strict=True)
-            if known.get(g[0].page.dest_path, [None])[0] != k
-        ]
         for _done in parallel_map(partial(_prepare, read, self.pages), stale, workers):
             pass
         self.pages.mkdir(parents=True, exist_ok=True)
@@ -189,10 +187,6 @@ class PreparedPages:
         ):
             return {}
         return found
-
-
-def _names(group: list[SearchPage]) -> list[str]:
-    return [item.page.dest_path for item in group]
 
 
 def _code_digest() -> bytes:

@@ -3,7 +3,6 @@ preview (preview/session.py) implements with the same parts kept in memory."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Set
 from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
@@ -19,7 +18,7 @@ from .folder import Output, locked
 from .journal import Journal, recover
 from .parallel import worker_count
 from .searchindex import index_search
-from .store import CACHE_DIR, DocumentStore
+from .store import CACHE_DIR, DocumentStore, output_name
 from .uptodate import Counts, UpToDate, inputs_key
 
 
@@ -63,7 +62,7 @@ class BuildStages:
         return DocumentStore(self.project / CACHE_DIR, self.code, read=self.use_cache)
 
     def unchanged(self, out_dir: Path, options: object) -> Counts | None:
-        self.key = f"{self.inputs_key}:{out_dir.resolve()}:{options!r}"
+        self.key = f"{self.inputs_key}:{options!r}"  # the record is the output folder's
         self.record = UpToDate(self.project / CACHE_DIR, out_dir)
         return self.record.unchanged(self.key) if self.use_cache else None
 
@@ -86,8 +85,7 @@ class BuildStages:
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the journal commits."""
         previous = out_dir if self.use_cache else None
-        where = hashlib.blake2b(str(out_dir.resolve()).encode("utf-8"), digest_size=16)
-        mirror = self.project / CACHE_DIR / "search" / where.hexdigest() if previous else None
+        mirror = self.project / CACHE_DIR / "search" / output_name(out_dir) if previous else None
         index_search(
             site, output.read, output.write, previous, worker_count(), output.digest, mirror
         )

@@ -122,6 +122,11 @@ class DocumentStore:
         return _digest(f"{self.code}:{key}".encode()) + ".pickle"
 
 
+def output_name(out_dir: Path) -> str:
+    """The name under which the cache keeps what it knows of one output folder."""
+    return _digest(str(out_dir.resolve()).encode("utf-8"))
+
+
 def read_private(path: Path) -> object | None:
     """What `write_private` stored at `path`, or None if the file is missing or not ours."""
     try:

@@ -23,8 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..project import is_internal
+from .journal import folders_of
 from .signatures import Signature, file_signature, input_signatures
-from .store import read_private, write_private
+from .store import output_name, read_private, write_private
 
 _RECORDS = "uptodate"
 
@@ -58,8 +59,7 @@ class UpToDate:
     """The record of the last build into `out_dir`, kept in `cache_dir`."""
 
     def __init__(self, cache_dir: Path, out_dir: Path) -> None:
-        name = hashlib.blake2b(str(out_dir.resolve()).encode("utf-8"), digest_size=16)
-        self.path = cache_dir / _RECORDS / f"{name.hexdigest()}.pickle"
+        self.path = cache_dir / _RECORDS / f"{output_name(out_dir)}.pickle"
         self.out_dir = out_dir
 
     def unchanged(self, key: str) -> Counts | None:
@@ -78,12 +78,7 @@ class UpToDate:
 
     def keep(self, key: str, files: Iterable[str], counts: Counts) -> None:
         """After a good build: `files` are the output paths it wrote or kept."""
-        folders = {""}
-        for rel in files:
-            end = rel.rfind("/")
-            while end > 0 and rel[:end] not in folders:
-                folders.add(rel[:end])
-                end = rel.rfind("/", 0, end)
+        folders = {""} | folders_of(files)
         # The tool's own files (manifest, index, search record) may be damaged in place,
         # which no folder's mtime shows: each is checked as a file.
         with contextlib.suppress(OSError):
