@@ -39,14 +39,25 @@
   }
 
   // Pagefind reads the index of the page's <html lang>; the side-by-side page merges in
-  // the other language's. (The "./" makes the merged path differ from the primary's, which
-  // Pagefind would otherwise skip as the same bundle; the address is the same.)
+  // the other language's. A large site's index is in parts (pagefind/parts.json lists
+  // their bundles, the first the primary): each is merged in, searched with the primary's
+  // scripts. (The "./" makes the primary's path differ when it is merged in another
+  // language, which Pagefind would otherwise skip as the same bundle; the address is the
+  // same.)
   function loadPagefind() {
     if (!pagefind) {
       var bundle = new URL("pagefind/", root).href;
-      pagefind = import(bundle + "pagefind.js").then(function (module) {
-        var merges = langs.slice(1).map(function (lang) {
-          return module.mergeIndex(bundle + "./", { language: lang.toLowerCase() });
+      var parts = fetch(bundle + "parts.json").then(function (response) {
+        return response.ok ? response.json() : { bundles: [""] };
+      }).then(function (found) { return found.bundles; }, function () { return [""]; });
+      pagefind = Promise.all([import(bundle + "pagefind.js"), parts]).then(function (loaded) {
+        var module = loaded[0], merges = [];
+        langs.forEach(function (lang, at) {
+          loaded[1].forEach(function (part, index) {
+            if (!at && !index) return;  // the primary, loaded already
+            var path = bundle + (index ? part : "./");
+            merges.push(module.mergeIndex(path, { language: lang.toLowerCase() }));
+          });
         });
         return Promise.all(merges).then(function () { return module; });
       }).catch(function (error) {

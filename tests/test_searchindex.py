@@ -13,8 +13,17 @@ import pytest
 from conftest import TINY_DOCUMENT, many_documents, read_tree
 from sitegen.errors import SiteError
 from sitegen.model.load import load_site, load_site_config
+from sitegen.output import searchindex
 from sitegen.output.folder import PREVIOUS
-from sitegen.output.searchindex import ENTRY_FILE, INDEX_DIR, SEARCH_RECORD, index_search
+from sitegen.output.searchindex import (
+    ENTRY_FILE,
+    INDEX_DIR,
+    MAX_PARTS,
+    PARTS_FILE,
+    SEARCH_RECORD,
+    index_search,
+    part_count,
+)
 from sitegen.output.searchpages import sentence_texts
 from sitegen.pipeline import build
 
@@ -34,10 +43,11 @@ def test_sentence_texts_are_the_spans_and_headings_by_id() -> None:
     }
 
 
-def fragments(out: Path) -> dict[str, dict]:
-    """Every page's Pagefind fragment (gzip, after a `pagefind_dcd` signature), by URL."""
+def fragments(out: Path, bundle: str = "") -> dict[str, dict]:
+    """Every page's Pagefind fragment (gzip, after a `pagefind_dcd` signature) in one
+    bundle (the primary by default), by URL."""
     found = {}
-    for path in (out / INDEX_DIR / "fragment").iterdir():
+    for path in (out / INDEX_DIR / bundle / "fragment").iterdir():
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         found[data["url"]] = data
     return found
@@ -83,7 +93,7 @@ def test_an_unchanged_rebuild_carries_the_index_over(tiny_project: Path, tmp_pat
     content.write_text(TINY_DOCUMENT.replace("will *act*", "will act firmly"), encoding="utf-8")
     build(tiny_project, out_dir=out)
     again = json.loads((out / SEARCH_RECORD).read_text(encoding="utf-8"))
-    assert again["key"] != record["key"]
+    assert again["parts"]["pagefind/"]["key"] != record["parts"]["pagefind/"]["key"]
     assert "firmly" in fragments(out)["/en/hello/"]["content"]
     assert all((out / name).is_file() for name in again["files"])
 
@@ -170,11 +180,11 @@ def test_an_edit_prepares_only_its_own_pages_again(tmp_path: Path, prepared: lis
 def test_a_deleted_documents_prepared_pages_go(tmp_path: Path, prepared: list[str]) -> None:
     project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
-    assert (_mirror(project) / "pages/en/doc-2/index.html").is_file()
+    assert (_mirror(project) / "pages/0/en/doc-2/index.html").is_file()
     (project / "content/doc-2.yaml").unlink()
     build(project, out_dir=out)
-    assert not (_mirror(project) / "pages/en/doc-2").exists() or not any(
-        (_mirror(project) / "pages/en/doc-2").iterdir()
+    assert not (_mirror(project) / "pages/0/en/doc-2").exists() or not any(
+        (_mirror(project) / "pages/0/en/doc-2").iterdir()
     )
     assert "/en/doc-2/" not in fragments(out)
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
@@ -192,16 +202,111 @@ def test_a_damaged_mirror_gives_the_right_index(
     document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
     if damage == "record":  # as a build killed while preparing leaves it
         (mirror / "groups.json").write_text('{"a": ', encoding="utf-8")
-        (mirror / "pages/en/doc-1/index.html").write_text("<main>stale</main>", "utf-8")
+        (mirror / "pages/0/en/doc-1/index.html").write_text("<main>stale</main>", "utf-8")
     elif damage == "page":  # no record (a killed build), one page left half written
         (mirror / "groups.json").unlink()
-        (mirror / "pages/en/doc-2/index.html").write_text("<main>stale</main>", "utf-8")
+        (mirror / "pages/0/en/doc-2/index.html").write_text("<main>stale</main>", "utf-8")
     else:
         (mirror / "groups.json").unlink()
-        (mirror / "pages/en/stray/index.html").parent.mkdir(parents=True)
-        (mirror / "pages/en/stray/index.html").write_text("<main>stray</main>", "utf-8")
+        (mirror / "pages/0/en/stray/index.html").parent.mkdir(parents=True)
+        (mirror / "pages/0/en/stray/index.html").write_text("<main>stray</main>", "utf-8")
     prepared.clear()
     build(project, out_dir=out)
     assert sorted(prepared) == ["doc-0", "doc-1", "doc-2"]
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
     assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+def test_parts_are_powers_of_two_up_to_a_limit() -> None:
+    assert [part_count(n, 10) for n in (0, 1, 10, 11, 20, 21, 40, 41, 80)] == [
+        1,
+        1,
+        1,
+        2,
+        2,
+        4,
+        4,
+        8,
+        8,
+    ]
+    assert part_count(10**9, 10) == MAX_PARTS
+    assert part_count(10_000) == 16  # at the default of 1,000 documents a part
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Parts of at most 2 documents; the page folders each build runs Pagefind on."""
+    monkeypatch.setattr(searchindex, "DOCUMENTS_PER_PART", 2)
+    runs: list[str] = []
+    original = searchindex._pagefind
+
+    def spy(executable, pages, bundle):
+        runs.append(pages.name)
+        return original(executable, pages, bundle)
+
+    monkeypatch.setattr(searchindex, "_pagefind", spy)
+    return runs
+
+
+def bundles(out: Path) -> list[str]:
+    return json.loads((out / PARTS_FILE).read_text(encoding="utf-8"))["bundles"]
+
+
+def test_a_large_site_is_indexed_in_parts_each_page_in_one(
+    tmp_path: Path, small_parts: list[str]
+) -> None:
+    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
+    build(project, out_dir=out)
+    found = bundles(out)
+    assert found[0] == "" and len(found) > 1 and len(small_parts) == len(found)
+    assert all(part.startswith("part-") and part.endswith("/") for part in found[1:])
+    urls = [url for part in found for url in fragments(out, part)]
+    assert sorted(urls) == sorted(f"/{x}/doc-{n}/" for x in ("en", "tc", "sc") for n in range(7))
+    for part in found:
+        entry = json.loads((out / INDEX_DIR / part / ENTRY_FILE).read_text(encoding="utf-8"))
+        assert sorted(entry["languages"]) == ["en", "zh-hans", "zh-hant-hk"]
+        # merged parts are searched with the primary's scripts and wasm
+        scripts = {p.name for p in (out / INDEX_DIR / part).iterdir() if p.is_file()}
+        assert ("pagefind.js" in scripts) == (part == "")
+        assert any(name.startswith("wasm.") for name in scripts) == (part == "")
+
+
+def test_an_edit_indexes_its_own_part_again(tmp_path: Path, small_parts: list[str]) -> None:
+    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
+    build(project, out_dir=out)
+    record = json.loads((out / SEARCH_RECORD).read_text(encoding="utf-8"))
+    inodes = {name: (out / name).stat().st_ino for name in record["files"]}
+    small_parts.clear()
+    document = project / "content/doc-3.yaml"
+    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    build(project, out_dir=out)
+    assert len(small_parts) == 1
+    (edited,) = [part for part in bundles(out) if "/en/doc-3/" in fragments(out, part)]
+    assert "Preamble" in fragments(out, edited)["/en/doc-3/"]["content"]
+    for name, inode in inodes.items():
+        untouched = not name.startswith(f"{INDEX_DIR}/{edited}") or (
+            edited == "" and name.startswith(f"{INDEX_DIR}/part-")
+        )
+        if untouched and name != PARTS_FILE:
+            assert (out / name).stat().st_ino == inode, name
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
+def test_parts_follow_documents_added_and_deleted(tmp_path: Path, small_parts: list[str]) -> None:
+    project, out = many_documents(tmp_path / "project", 5), tmp_path / "out"
+    build(project, out_dir=out)
+    more = many_documents(tmp_path / "more", 9)
+    for n in range(5, 9):  # 5 -> 9 documents: 4 parts -> 8
+        source = more / "content" / f"doc-{n}.yaml"
+        (project / "content" / source.name).write_bytes(source.read_bytes())
+    build(project, out_dir=out)
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+    for n in range(1, 9):  # down to one document: one bundle, no part left behind
+        (project / "content" / f"doc-{n}.yaml").unlink()
+    build(project, out_dir=out)
+    assert bundles(out) == [""]
+    assert not [p for p in (out / INDEX_DIR).iterdir() if p.name.startswith("part-")]
+    build(project, out_dir=tmp_path / "fresh2", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh2")

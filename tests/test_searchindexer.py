@@ -45,7 +45,7 @@ def test_the_index_follows_the_preview_in_the_background(
     content = tiny_project / "content" / "hello.yaml"
     content.write_text(TINY_DOCUMENT.replace("Intro", "Opening words"), encoding="utf-8")
     build(tiny_project, out, stages=stages)
-    wait_until(lambda: settled(stages) and record(out)["key"] != first["key"], what="an index")
+    wait_until(lambda: settled(stages) and record(out)["parts"] != first["parts"], what="an index")
     assert index_files(out) == set(record(out)["files"]), "the old index's files stay behind"
     assert "Indexed 3 pages" in capsys.readouterr().out
 

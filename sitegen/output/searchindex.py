@@ -2,13 +2,14 @@
 
 Pagefind (its `extended` binary, which segments Chinese) makes one index per `<html lang>`,
 so English, Traditional and Simplified pages are searched apart: `en`, `zh-hant-hk`,
-`zh-hans`. It runs once per build, after every page is rendered and before the output is
-made visible, on copies of the pages that carry each sentence's translation
-(searchpages.py), kept between builds in the project's .sitegen-cache/ so that an edit
-prepares its own document's copies again, not every document's (PreparedPages). When
-the pages it would read are byte for byte those the previous index was made from
-(recorded in `.sitegen-search.json` beside it), the previous index files are carried over
-instead: an unchanged rebuild does not index again.
+`zh-hans`. It runs after every page is rendered and before the output is made visible, on
+copies of the pages that carry each sentence's translation (searchpages.py), kept between
+builds in the project's .sitegen-cache/ so that an edit prepares its own document's copies
+again, not every document's (PreparedPages). A large site is indexed in parts (bundles
+`pagefind/` and `pagefind/part-N/`, listed in `pagefind/parts.json`; search.js merges
+them): a part whose pages are byte for byte those its previous bundle was made from
+(recorded in `.sitegen-search.json`) is carried over, so an edit indexes one part again
+and an unchanged rebuild none.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import json
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import partial
 from importlib import metadata
 from pathlib import Path
@@ -33,14 +35,75 @@ from .searchpages import SearchPage, indexed_html, search_pages, sentence_texts
 SEARCH_RECORD = ".sitegen-search.json"
 INDEX_DIR = "pagefind"
 ENTRY_FILE = "pagefind-entry.json"
+# The bundles a search merges (search.js reads it; so can any other Pagefind client).
+PARTS_FILE = f"{INDEX_DIR}/parts.json"
+# Pagefind indexes a whole bundle at once, holding every page in memory (about 240 kB a
+# page: 7 GB for 30,000 pages) and indexing them all again for one edit. So a large site's
+# documents are cut, by a hash of their address, into parts of at most about this many,
+# each its own bundle, and only a changed part is indexed again. The count of parts is a
+# power of two, so adding documents moves them between parts only when it doubles.
+DOCUMENTS_PER_PART = 1000
+MAX_PARTS = 64  # each part is one more index a search loads: beyond this, parts grow
 # Pagefind's ready-made interfaces: the site has its own (static/search.js), so not these.
 _UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
+# A merged bundle is searched with the primary's scripts and wasm: its own are not needed.
+_PRIMARY_ONLY = ("pagefind.js", "pagefind-worker.js", "wasm.")
 _TIMEOUT = 3600  # seconds: generous (1,000 documents take about 13 s)
 _CODE = [Path(__file__), Path(__file__).with_name("searchpages.py")]
 
 Read = Callable[[str], bytes]  # an output file's bytes, by its path in the output
 Digest = Callable[[str], str]  # an output file's digest (journal.digest of its bytes)
 Sink = Callable[[str, "bytes | Previous"], None]
+
+
+@dataclass
+class Part:
+    """Some documents' pages, indexed together into one bundle."""
+
+    number: int
+    groups: list[list[SearchPage]] = field(default_factory=list)
+    group_keys: list[str] = field(default_factory=list)
+    bundle: str = ""  # its folder in the output: pagefind/ (the primary), pagefind/part-N/
+
+    def key(self) -> str:
+        """What its bundle is made from: its documents' pages, the Pagefind version, this
+        code (each group key covers it), its place."""
+        digest = hashlib.sha256(f"{_version()}\0{self.bundle}".encode())
+        for key in self.group_keys:
+            digest.update(key.encode())
+        return digest.hexdigest()
+
+
+def part_count(documents: int, per_part: int | None = None) -> int:
+    """How many parts `documents` documents are indexed in: 1 up to `per_part`, else the
+    power of two that keeps parts at most that big (up to MAX_PARTS)."""
+    per_part = per_part or DOCUMENTS_PER_PART
+    count = 1
+    while count * per_part < documents and count < MAX_PARTS:
+        count *= 2
+    return count
+
+
+def part_of(group: list[SearchPage], count: int) -> int:
+    """The part a document's pages go to: a hash of its address, the same in every build."""
+    if count == 1:
+        return 0
+    digest = hashlib.sha256(group[0].both.url.encode()).digest()
+    return int.from_bytes(digest[:8], "big") % count
+
+
+def split_into_parts(groups: list[list[SearchPage]], group_keys: list[str]) -> list[Part]:
+    """The parts that hold documents, the first of them the primary bundle (pagefind/)."""
+    count = part_count(len(groups))
+    parts = [Part(number) for number in range(count)]
+    for group, key in zip(groups, group_keys, strict=True):
+        part = parts[part_of(group, count)]
+        part.groups.append(group)
+        part.group_keys.append(key)
+    held = [part for part in parts if part.groups]
+    for at, part in enumerate(held):
+        part.bundle = f"{INDEX_DIR}/" if at == 0 else f"{INDEX_DIR}/part-{part.number}/"
+    return held
 
 
 def index_search(
@@ -52,62 +115,94 @@ def index_search(
     digest_of: Digest | None = None,
     mirror: Path | None = None,
 ) -> bool:
-    """Hand `sink` the search index of the pages `read` gives; True when it was made
-    afresh, False when the previous output's index (in `previous_dir`) was carried over.
-    `workers` processes prepare the pages (forked: 1 where forking is unsafe); `digest_of`
-    gives a page's digest as the journal has it (by default, of the bytes `read` gives);
-    `mirror` keeps the pages as prepared for Pagefind between builds (PreparedPages)."""
+    """Hand `sink` the search index of the pages `read` gives; True when it changed (a
+    part made afresh, or one gone), False when the previous output's (in `previous_dir`)
+    was carried over whole. `workers` processes prepare the pages (forked: 1 where
+    forking is unsafe); `digest_of` gives a page's digest as the journal has it (by
+    default, of the bytes `read` gives); `mirror` keeps the pages as prepared for Pagefind
+    between builds (PreparedPages)."""
     groups = list(search_pages(site))
     code, digest_of = _code_digest(), digest_of or (lambda name: file_digest(read(name)))
-    group_keys = [_group_key(group, digest_of, code) for group in groups]
-    key = _key(group_keys)
-    files = _unchanged_index(previous_dir, key) if previous_dir else None
-    indexed = files is None
-    if files is None:
-        fresh = run_pagefind(groups, read, workers, mirror, group_keys) if groups else {}
-        for name, data in fresh.items():
-            sink(name, data)
-        files = list(fresh)
-    else:
-        for name in files:
-            sink(name, PREVIOUS)
-    sink(SEARCH_RECORD, json.dumps({"key": key, "files": files}, indent=0).encode())
-    return indexed
+    parts = split_into_parts(groups, [_group_key(group, digest_of, code) for group in groups])
+    previous = _previous_parts(previous_dir) if previous_dir else {}
+    record: dict[str, dict] = {}
+    stale: list[Part] = []
+    for part in parts:
+        key = part.key()
+        files = _unchanged_files(previous_dir, previous.get(part.bundle), key)
+        if files is None:
+            stale.append(part)
+        else:
+            for name in files:
+                sink(name, PREVIOUS)
+        record[part.bundle] = {"key": key, "files": files}
+    if stale:
+        for part, fresh in run_pagefind(stale, read, workers, mirror, parts):
+            for name, data in fresh.items():
+                sink(name, data)
+            record[part.bundle]["files"] = list(fresh)
+    changed = bool(stale) or previous.keys() != record.keys()  # or a part is gone
+    if parts:
+        bundles = [part.bundle.removeprefix(f"{INDEX_DIR}/") for part in parts]
+        sink(PARTS_FILE, json.dumps({"bundles": bundles}).encode() if changed else PREVIOUS)
+    files = [name for entry in record.values() for name in entry["files"]]
+    files += [PARTS_FILE] if parts else []
+    sink(SEARCH_RECORD, json.dumps({"parts": record, "files": files}, indent=0).encode())
+    return changed
 
 
 def run_pagefind(
-    groups: list[list[SearchPage]],
+    stale: list[Part],
     read: Read,
     workers: int = 1,
     mirror: Path | None = None,
-    group_keys: list[str] | None = None,
-) -> dict[str, bytes]:
-    """Index the pages with Pagefind's command line; its files by output path
-    (`pagefind/...`), but for Pagefind's own search interfaces. The pages are prepared in
-    a scratch folder, or kept up to date in `mirror` (then `group_keys` are the groups')."""
+    every_part: list[Part] | None = None,
+) -> Iterator[tuple[Part, dict[str, bytes]]]:
+    """Index each of the `stale` parts with Pagefind's command line, one after another (so
+    memory is one part's); each part's files by output path (`pagefind/...`), but for
+    Pagefind's own search interfaces. The pages are prepared in a scratch folder, or kept
+    up to date in `mirror` (then `every_part` are the site's parts, all kept there)."""
     executable = _executable()
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
-        pages, bundle = Path(scratch, "pages"), Path(scratch, "bundle")
-        if mirror is not None and group_keys is not None:
-            pages = PreparedPages(mirror).update(groups, group_keys, read, workers)
+        if mirror is not None and every_part is not None:
+            pages = PreparedPages(mirror).update(every_part, read, workers)
         else:
-            for _done in parallel_map(partial(_prepare, read, pages), groups, workers):
+            pages = Path(scratch, "pages")
+            jobs = [(pages / str(part.number), group) for part in stale for group in part.groups]
+            for _done in parallel_map(partial(_prepare_in, read), jobs, workers):
                 pass
-        command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
-        command += ["--root-selector", "main", "--silent"]
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT)
-        except subprocess.TimeoutExpired:
-            raise SiteError(f"the search index: Pagefind took over {_TIMEOUT} s") from None
-        if result.returncode != 0:
-            raise SiteError(
-                f"the search index: Pagefind failed: {(result.stderr or result.stdout).strip()}"
+        for part in stale:
+            bundle = Path(scratch, f"bundle-{part.number}")
+            _pagefind(executable, pages / str(part.number), bundle)
+            primary = part.bundle == f"{INDEX_DIR}/"
+            yield (
+                part,
+                {
+                    f"{part.bundle}{path.relative_to(bundle).as_posix()}": _stable(path)
+                    for path in sorted(bundle.rglob("*"))
+                    if path.is_file()
+                    and not path.name.startswith(_UNUSED)
+                    and (primary or not path.name.startswith(_PRIMARY_ONLY))
+                },
             )
-        return {
-            f"{INDEX_DIR}/{path.relative_to(bundle).as_posix()}": _stable(path)
-            for path in sorted(bundle.rglob("*"))
-            if path.is_file() and not path.name.startswith(_UNUSED)
-        }
+            shutil.rmtree(bundle)  # handed over: the scratch holds one part's bundle at most
+
+
+def _pagefind(executable: Path, pages: Path, bundle: Path) -> None:
+    command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
+    command += ["--root-selector", "main", "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise SiteError(f"the search index: Pagefind took over {_TIMEOUT} s") from None
+    if result.returncode != 0:
+        raise SiteError(
+            f"the search index: Pagefind failed: {(result.stderr or result.stdout).strip()}"
+        )
+
+
+def _prepare_in(read: Read, job: tuple[Path, list[SearchPage]]) -> None:
+    _prepare(read, *job)
 
 
 def _prepare(read: Read, pages: Path, group: list[SearchPage]) -> None:
@@ -153,27 +248,30 @@ class PreparedPages:
     def __init__(self, folder: Path) -> None:
         self.folder, self.pages, self.record = folder, folder / "pages", folder / "groups.json"
 
-    def update(
-        self, groups: list[list[SearchPage]], keys: list[str], read: Read, workers: int
-    ) -> Path:
+    def update(self, parts: list[Part], read: Read, workers: int) -> Path:
+        """Every part's pages prepared, each part in its own folder (`pages/<number>/`);
+        the folder that holds them."""
         known = self._read_record()
         self.record.unlink(missing_ok=True)
         if not known:
             shutil.rmtree(self.pages, ignore_errors=True)  # no record: nothing there is known
         current: dict[str, list] = {}
         stale = []
-        for group, key in zip(groups, keys, strict=True):
-            name = group[0].page.dest_path
-            current[name] = [key, [item.page.dest_path for item in group]]
-            if known.get(name, [None])[0] != key:
-                stale.append(group)
+        for part in parts:
+            for group, key in zip(part.groups, part.group_keys, strict=True):
+                name = group[0].page.dest_path
+                files = [f"{part.number}/{item.page.dest_path}" for item in group]
+                current[name] = [key, files]
+                if known.get(name) != [key, files]:
+                    stale.append((self.pages / str(part.number), group))
         for name, (_old, files) in known.items():
             if name not in current or current[name][1] != files:
                 for file in files:
                     (self.pages / file).unlink(missing_ok=True)
-        for _done in parallel_map(partial(_prepare, read, self.pages), stale, workers):
+        for _done in parallel_map(partial(_prepare_in, read), stale, workers):
             pass
-        self.pages.mkdir(parents=True, exist_ok=True)
+        for part in parts:  # Pagefind wants the folder even if nothing was prepared
+            (self.pages / str(part.number)).mkdir(parents=True, exist_ok=True)
         self.record.write_text(json.dumps(current), encoding="utf-8")
         return self.pages
 
@@ -206,14 +304,6 @@ def _group_key(group: list[SearchPage], digest_of: Digest, code: bytes) -> str:
     return digest.hexdigest()
 
 
-def _key(group_keys: list[str]) -> str:
-    """What the index is made from: every document's pages, the Pagefind version, this code."""
-    digest = hashlib.sha256(_version().encode())
-    for key in group_keys:  # each covers this code
-        digest.update(key.encode())
-    return digest.hexdigest()
-
-
 def _version() -> str:
     try:
         return metadata.version("pagefind")
@@ -221,14 +311,22 @@ def _version() -> str:
         return "?"
 
 
-def _unchanged_index(previous_dir: Path, key: str) -> list[str] | None:
-    """The previous index's files, if it was made from the same pages and is all there."""
+def _previous_parts(previous_dir: Path) -> dict[str, dict]:
+    """The previous index's parts as its record has them, by bundle; {} if unreadable."""
     try:
         record = json.loads((previous_dir / SEARCH_RECORD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return {}
+    parts = record.get("parts") if isinstance(record, dict) else None
+    return parts if isinstance(parts, dict) else {}
+
+
+def _unchanged_files(previous_dir: Path | None, recorded: object, key: str) -> list[str] | None:
+    """A previous part's files, if it was made from the same pages and is all there."""
+    if previous_dir is None or not isinstance(recorded, dict) or recorded.get("key") != key:
         return None
-    files = record.get("files") if isinstance(record, dict) else None
-    if record.get("key") != key or not isinstance(files, list):
+    files = recorded.get("files")
+    if not isinstance(files, list) or not files:
         return None
     if not all(isinstance(name, str) and (previous_dir / name).is_file() for name in files):
         return None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..model.site import Site
 from ..output.folder import Previous
-from ..output.searchindex import ENTRY_FILE, SEARCH_RECORD, index_search
+from ..output.searchindex import ENTRY_FILE, PARTS_FILE, SEARCH_RECORD, index_search
 from ..output.searchpages import search_pages
 
 Write = Callable[[Path, bytes], None]  # one file, replaced atomically
@@ -102,17 +102,20 @@ def _index(site: Site, pages: Mapping[str, bytes], out_dir: Path, write: Write) 
     started = time.perf_counter()
     before = _recorded(out_dir)
     fresh: dict[str, bytes] = {}
+    kept: set[str] = set()
 
     def keep(name: str, data: bytes | Previous) -> None:
         if isinstance(data, bytes):
             fresh[name] = data
+        else:
+            kept.add(name)  # a part carried over: its files stay
 
     if not index_search(site, pages.__getitem__, keep, out_dir):
         return
-    last = (ENTRY_FILE, SEARCH_RECORD)
+    last = (ENTRY_FILE, PARTS_FILE, SEARCH_RECORD)
     for name in sorted(fresh, key=lambda name: name.endswith(last)):
         write(out_dir / name, fresh[name])
-    for name in before - fresh.keys():
+    for name in before - fresh.keys() - kept:
         (out_dir / name).unlink(missing_ok=True)
     count = len(pages)
     print(f"Indexed {count} pages for search in {time.perf_counter() - started:.2f} s", flush=True)

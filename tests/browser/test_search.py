@@ -11,6 +11,7 @@ from disk that it needs a server.
 from __future__ import annotations
 
 import functools
+import json
 import threading
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
@@ -23,7 +24,7 @@ import yaml
 from conftest import TINY_DOCUMENT
 from preview_harness import PreviewServer, save, wait_until
 
-from .conftest import DESKTOP, PHONE, REPO, _QuietHandler
+from .conftest import DESKTOP, PHONE, REPO, _QuietHandler, served
 from .test_accessibility import AXE_RUN, describe
 
 if TYPE_CHECKING:
@@ -251,3 +252,54 @@ def test_the_preview_index_follows_edits(
         assert hits[0]["counterpart"] == "12. 政府會在 2024 年行動。"
     finally:
         tab.context.close()
+
+
+ANIMALS = [  # English, Traditional, Simplified: one word only its own document holds
+    ("Zebra", "斑馬", "斑马"),
+    ("Camel", "駱駝", "骆驼"),
+    ("Kangaroo", "袋鼠", "袋鼠"),
+    ("Penguin", "企鵝", "企鹅"),
+    ("Lion", "獅子", "狮子"),
+    ("Dolphin", "海豚", "海豚"),
+]
+
+
+@pytest.fixture
+def site_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Six documents indexed in parts of at most two, served at /guide/ of a local server."""
+    from conftest import make_project
+    from sitegen.output import searchindex
+    from sitegen.pipeline import build
+
+    monkeypatch.setattr(searchindex, "DOCUMENTS_PER_PART", 2)
+    files = {
+        f"content/doc-{n}.yaml": TINY_DOCUMENT.replace("Hello", f"Doc {n}")
+        .replace("will *act*", f"will study the {english}")
+        .replace("行動。", f"研究{chinese}。")
+        for n, (english, chinese, _simplified) in enumerate(ANIMALS)
+    }
+    project = make_project(tmp_path / "project", files)
+    build(project, out_dir=tmp_path / "root" / "guide")
+    parts = json.loads((tmp_path / "root/guide/pagefind/parts.json").read_text("utf-8"))
+    assert len(parts["bundles"]) >= 3, parts  # else this test would not test parts
+    with served(tmp_path / "root") as url:
+        yield url + "guide/"
+
+
+def test_a_site_indexed_in_parts_finds_every_document(
+    page: Page, site_in_parts: str, requests: list[str]
+) -> None:
+    for n, (english, traditional, simplified) in enumerate(ANIMALS):
+        for where, query, lang, holds in (
+            ("en/doc-0/", english, "en", english),
+            ("tc/doc-0/", simplified, "tc", traditional),  # converted, in every part
+            ("sc/doc-0/", simplified, "sc", simplified),
+        ):
+            page.goto(site_in_parts + where)
+            hits = search(page, query)
+            assert hits, f"/{where}: nothing found for {query}"
+            assert hits[0]["href"].startswith(f"{site_in_parts}{lang}/doc-{n}/#p"), hits[0]
+            assert holds in hits[0]["sentence"] and hits[0]["counterpart"], hits[0]
+        page.goto(site_in_parts + "doc-0/")  # the side-by-side page: both languages, all parts
+        assert search(page, traditional)[0]["href"].startswith(f"{site_in_parts}doc-{n}/#p")
+    assert_same_origin(requests, site_in_parts)
