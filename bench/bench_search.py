@@ -36,12 +36,9 @@ sys.path.insert(0, str(REPO))
 
 from sitegen.model.load import load_site, load_site_config
 from sitegen.output.parallel import worker_count
-from sitegen.output.searchindex import (
-    INDEX_DIR,
-    index_search,
-    run_pagefind,
-)
+from sitegen.output.searchindex import INDEX_DIR, index_search, run_pagefind
 from sitegen.output.searchpages import search_pages
+from sitegen.output.searchparts import split_into_parts
 
 
 def build(project: Path, out: Path) -> float:
@@ -83,7 +80,10 @@ def bench_size(root: Path, size: int, repeat: int) -> None:
     times, files = [], {}
     for _ in range(repeat):
         started = time.perf_counter()
-        files = run_pagefind(groups, read, worker_count())
+        parts = split_into_parts(groups, [""] * len(groups))  # keys matter only to rebuilds
+        files = {}
+        for _part, bundle in run_pagefind(parts, read, worker_count()):
+            files.update(bundle)
         times.append(time.perf_counter() - started)
     started = time.perf_counter()
     indexed = index_search(site, read, lambda name, data: None, out)

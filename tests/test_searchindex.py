@@ -1,6 +1,7 @@
-"""The search index (sitegen/output/searchindex.py, searchpages.py): Pagefind's real binary
-over tiny sites, one index per reading language, each page's sentences' translations as
-metadata, and an unchanged rebuild that carries the previous index over."""
+"""The search index (sitegen/output/searchindex.py, searchparts.py, preparedpages.py,
+searchpages.py): Pagefind's real binary over tiny sites, one index per reading language,
+each page's sentences' translations as metadata, and an unchanged rebuild that carries the
+previous index over."""
 
 from __future__ import annotations
 
@@ -13,18 +14,17 @@ import pytest
 from conftest import TINY_DOCUMENT, many_documents, read_tree
 from sitegen.errors import SiteError
 from sitegen.model.load import load_site, load_site_config
-from sitegen.output import searchindex
+from sitegen.output import searchindex, searchparts
 from sitegen.output.folder import PREVIOUS
 from sitegen.output.searchindex import (
     ENTRY_FILE,
     INDEX_DIR,
-    MAX_PARTS,
     PARTS_FILE,
     SEARCH_RECORD,
     index_search,
-    part_count,
 )
 from sitegen.output.searchpages import sentence_texts
+from sitegen.output.searchparts import MAX_PARTS, part_count
 from sitegen.pipeline import build
 
 PAGE = b"""<!doctype html><html lang="en"><body><main id="main">
@@ -143,16 +143,16 @@ def test_a_template_without_main_is_reported(tiny_project: Path, tmp_path: Path)
 @pytest.fixture
 def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The documents whose pages each build prepares for Pagefind (in this process)."""
-    from sitegen.output import searchindex
+    from sitegen.output import preparedpages
 
     seen: list[str] = []
-    original = searchindex._prepare
+    original = preparedpages.prepare_document
 
     def spy(read, pages, group):
         seen.append(group[0].page.dest_path.split("/")[1])
         return original(read, pages, group)
 
-    monkeypatch.setattr(searchindex, "_prepare", spy)
+    monkeypatch.setattr(preparedpages, "prepare_document", spy)
     monkeypatch.setattr("sitegen.output.stages.worker_count", lambda: 1)
     monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
     return seen
@@ -236,7 +236,7 @@ def test_parts_are_powers_of_two_up_to_a_limit() -> None:
 @pytest.fixture
 def small_parts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Parts of at most 2 documents; the page folders each build runs Pagefind on."""
-    monkeypatch.setattr(searchindex, "DOCUMENTS_PER_PART", 2)
+    monkeypatch.setattr(searchparts, "DOCUMENTS_PER_PART", 2)
     runs: list[str] = []
     original = searchindex._pagefind
 

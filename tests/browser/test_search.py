@@ -268,10 +268,10 @@ ANIMALS = [  # English, Traditional, Simplified: one word only its own document 
 def site_in_parts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Six documents indexed in parts of at most two, served at /guide/ of a local server."""
     from conftest import make_project
-    from sitegen.output import searchindex
+    from sitegen.output import searchparts
     from sitegen.pipeline import build
 
-    monkeypatch.setattr(searchindex, "DOCUMENTS_PER_PART", 2)
+    monkeypatch.setattr(searchparts, "DOCUMENTS_PER_PART", 2)
     files = {
         f"content/doc-{n}.yaml": TINY_DOCUMENT.replace("Hello", f"Doc {n}")
         .replace("will *act*", f"will study the {english}")
