@@ -310,3 +310,59 @@ def test_parts_follow_documents_added_and_deleted(tmp_path: Path, small_parts: l
     assert not [p for p in (out / INDEX_DIR).iterdir() if p.name.startswith("part-")]
     build(project, out_dir=tmp_path / "fresh2", use_cache=False)
     assert read_tree(out) == read_tree(tmp_path / "fresh2")
+
+
+def _parts_of(project: Path, out: Path) -> tuple[list, searchindex.Read]:
+    site = load_site(project, load_site_config(project))
+    groups = list(searchindex.search_pages(site))
+    return searchparts.split_into_parts(groups, [""] * len(groups)), lambda n: (
+        out / n
+    ).read_bytes()
+
+
+def test_parts_are_indexed_two_at_a_time_and_handed_over_in_order(
+    tmp_path: Path, small_parts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
+    build(project, out_dir=out)
+    parts, read = _parts_of(project, out)
+    assert len(parts) >= 4
+    one_by_one = [(p.bundle, files) for p, files in searchindex.run_pagefind(parts, read, 1)]
+    running, most = [0], [0]
+    spied = searchindex._pagefind  # the small_parts spy, which calls the real binary
+
+    def counted(executable, pages, bundle):
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        try:
+            return spied(executable, pages, bundle)
+        finally:
+            running[0] -= 1
+
+    monkeypatch.setattr(searchindex, "_pagefind", counted)
+    two_at_once = [(p.bundle, files) for p, files in searchindex.run_pagefind(parts, read, 2)]
+    assert two_at_once == one_by_one  # the same bundles, byte for byte, in the same order
+    assert most[0] == 2
+
+
+def test_a_failed_part_fails_the_index_and_leaves_no_scratch(
+    tmp_path: Path, small_parts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
+    build(project, out_dir=out)
+    parts, read = _parts_of(project, out)
+    spied, scratches = searchindex._pagefind, []
+
+    def failing_second(executable, pages, bundle):
+        scratches.append(bundle.parent)
+        if pages.name == str(parts[1].number):
+            bundle.write_text("a file where Pagefind must make its output folder")
+        return spied(executable, pages, bundle)  # the real binary, failing for real
+
+    monkeypatch.setattr(searchindex, "_pagefind", failing_second)
+    handed = []
+    with pytest.raises(SiteError, match="Pagefind failed"):
+        for part, _files in searchindex.run_pagefind(parts, read, 2):
+            handed.append(part.bundle)
+    assert handed == [parts[0].bundle]  # the part before it was handed over, none after
+    assert scratches and not any(folder.exists() for folder in scratches)

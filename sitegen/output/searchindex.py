@@ -18,7 +18,9 @@ import json
 import shutil
 import subprocess
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -96,10 +98,11 @@ def run_pagefind(
     mirror: Path | None = None,
     every_part: list[Part] | None = None,
 ) -> Iterator[tuple[Part, dict[str, bytes]]]:
-    """Index each of the `stale` parts with Pagefind's command line, one after another (so
-    memory is one part's); each part's files by output path (`pagefind/...`), but for
-    Pagefind's own search interfaces. The pages are prepared in a scratch folder, or kept
-    up to date in `mirror` (then `every_part` are the site's parts, all kept there)."""
+    """Index each of the `stale` parts with Pagefind's command line, `workers` at a time
+    (Pagefind indexes on one core), handed over in order, so memory is `workers` parts';
+    each part's files by output path (`pagefind/...`), but for Pagefind's own search
+    interfaces. The pages are prepared in a scratch folder, or kept up to date in `mirror`
+    (then `every_part` are the site's parts, all kept there)."""
     executable = _executable()
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
         if mirror is not None and every_part is not None:
@@ -109,9 +112,7 @@ def run_pagefind(
             jobs = [(pages / str(part.number), group) for part in stale for group in part.groups]
             for _done in parallel_map(partial(prepare_in, read), jobs, workers):
                 pass
-        for part in stale:
-            bundle = Path(scratch, f"bundle-{part.number}")
-            _pagefind(executable, pages / str(part.number), bundle)
+        for part, bundle in _bundles(executable, pages, Path(scratch), stale, workers):
             primary = part.bundle == f"{INDEX_DIR}/"
             yield (
                 part,
@@ -123,7 +124,32 @@ def run_pagefind(
                     and (primary or not path.name.startswith(_PRIMARY_ONLY))
                 },
             )
-            shutil.rmtree(bundle)  # handed over: the scratch holds one part's bundle at most
+            shutil.rmtree(bundle)  # handed over: the scratch holds `workers` bundles at most
+
+
+def _bundles(
+    executable: Path, pages: Path, scratch: Path, stale: list[Part], workers: int
+) -> Iterator[tuple[Part, Path]]:
+    """Each stale part's bundle folder, in order, once Pagefind has made it; at most
+    `workers` runs at once, and a bundle is begun only when one before it is handed over."""
+    waiting = iter(stale)
+    running: deque[tuple[Part, Path, Future[None]]] = deque()
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+
+        def begin() -> None:
+            part = next(waiting, None)
+            if part is not None:
+                bundle = scratch / f"bundle-{part.number}"
+                job = pool.submit(_pagefind, executable, pages / str(part.number), bundle)
+                running.append((part, bundle, job))
+
+        for _ in range(max(1, workers)):
+            begin()
+        while running:
+            part, bundle, job = running.popleft()
+            job.result()  # Pagefind's failure, as a SiteError
+            yield part, bundle
+            begin()
 
 
 def _pagefind(executable: Path, pages: Path, bundle: Path) -> None:
