@@ -16,32 +16,28 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import tempfile
-from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 
-from ..errors import SiteError
 from ..model.site import Site
+from . import pagefindcli
 from .folder import PREVIOUS, Previous
 from .journal import digest as file_digest
+from .pagefindcli import ENTRY_FILE
 from .parallel import parallel_map
 from .preparedpages import PreparedPages, Read, prepare_in
 from .searchpages import search_pages
 from .searchparts import INDEX_DIR, Digest, Part, code_digest, group_key, split_into_parts
 
 SEARCH_RECORD = ".sitegen-search.json"
-ENTRY_FILE = "pagefind-entry.json"
 # The bundles a search merges (search.js reads it; so can any other Pagefind client).
 PARTS_FILE = f"{INDEX_DIR}/parts.json"
 # Pagefind's ready-made interfaces: the site has its own (static/search.js), so not these.
 _UNUSED = ("pagefind-ui.", "pagefind-modular-ui.", "pagefind-component-ui.", "pagefind-highlight.")
 # A merged bundle is searched with the primary's scripts and wasm: its own are not needed.
 _PRIMARY_ONLY = ("pagefind.js", "pagefind-worker.js", "wasm.")
-_TIMEOUT = 3600  # seconds: generous (1,000 documents take about 13 s)
 
 Sink = Callable[[str, "bytes | Previous"], None]
 
@@ -98,12 +94,12 @@ def run_pagefind(
     mirror: Path | None = None,
     every_part: list[Part] | None = None,
 ) -> Iterator[tuple[Part, dict[str, bytes]]]:
-    """Index each of the `stale` parts with Pagefind's command line, `workers` at a time
-    (Pagefind indexes on one core), handed over in order, so memory is `workers` parts';
-    each part's files by output path (`pagefind/...`), but for Pagefind's own search
-    interfaces. The pages are prepared in a scratch folder, or kept up to date in `mirror`
-    (then `every_part` are the site's parts, all kept there)."""
-    executable = _executable()
+    """Index each of the `stale` parts with Pagefind's command line (pagefindcli.py:
+    `workers` runs at once, one per language), handed over in order; each part's files by
+    output path (`pagefind/...`), but for Pagefind's own search interfaces. The pages are
+    prepared in a scratch folder, or kept up to date in `mirror` (then `every_part` are
+    the site's parts, all kept there)."""
+    program = pagefindcli.executable()
     with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
         if mirror is not None and every_part is not None:
             pages = PreparedPages(mirror).update(every_part, read, workers)
@@ -112,7 +108,9 @@ def run_pagefind(
             jobs = [(pages / str(part.number), group) for part in stale for group in part.groups]
             for _done in parallel_map(partial(prepare_in, read), jobs, workers):
                 pass
-        for part, bundle in _bundles(executable, pages, Path(scratch), stale, workers):
+        jobs = [(part.number, language_folders(part)) for part in stale]
+        made = pagefindcli.bundles(program, pages, Path(scratch), jobs, workers)
+        for part, bundle in zip(stale, made, strict=True):
             primary = part.bundle == f"{INDEX_DIR}/"
             yield (
                 part,
@@ -127,42 +125,20 @@ def run_pagefind(
             shutil.rmtree(bundle)  # handed over: the scratch holds `workers` bundles at most
 
 
-def _bundles(
-    executable: Path, pages: Path, scratch: Path, stale: list[Part], workers: int
-) -> Iterator[tuple[Part, Path]]:
-    """Each stale part's bundle folder, in order, once Pagefind has made it; at most
-    `workers` runs at once, and a bundle is begun only when one before it is handed over."""
-    waiting = iter(stale)
-    running: deque[tuple[Part, Path, Future[None]]] = deque()
-    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-
-        def begin() -> None:
-            part = next(waiting, None)
-            if part is not None:
-                bundle = scratch / f"bundle-{part.number}"
-                job = pool.submit(_pagefind, executable, pages / str(part.number), bundle)
-                running.append((part, bundle, job))
-
-        for _ in range(max(1, workers)):
-            begin()
-        while running:
-            part, bundle, job = running.popleft()
-            job.result()  # Pagefind's failure, as a SiteError
-            yield part, bundle
-            begin()
-
-
-def _pagefind(executable: Path, pages: Path, bundle: Path) -> None:
-    command = [str(executable), "--site", str(pages), "--output-path", str(bundle)]
-    command += ["--root-selector", "main", "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise SiteError(f"the search index: Pagefind took over {_TIMEOUT} s") from None
-    if result.returncode != 0:
-        raise SiteError(
-            f"the search index: Pagefind failed: {(result.stderr or result.stdout).strip()}"
-        )
+def language_folders(part: Part) -> list[str]:
+    """The folder each language's pages of the part keep to (`en`, `tc`, `sc`), one run of
+    Pagefind each; [] when they do not keep to one each (then one run indexes them all)."""
+    folders: dict[str, set[str]] = {}
+    for group in part.groups:
+        for item in group:
+            folder, slash, _ = item.page.dest_path.partition("/")
+            if not slash:
+                return []
+            folders.setdefault(item.lang, set()).add(folder)
+    if any(len(found) != 1 for found in folders.values()):
+        return []
+    chosen = [next(iter(found)) for found in folders.values()]
+    return sorted(chosen) if len(set(chosen)) == len(chosen) else []
 
 
 def _stable(path: Path) -> bytes:
@@ -174,18 +150,6 @@ def _stable(path: Path) -> bytes:
     entry = json.loads(data)
     entry["languages"] = dict(sorted(entry["languages"].items()))
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
-
-
-def _executable() -> Path:
-    from pagefind.service import get_executable  # the wheel's binary, or one on PATH
-
-    executable = get_executable()
-    if executable is None or not executable.is_file():
-        raise SiteError(
-            "the search index needs Pagefind's program: python3 -m pip install -r"
-            " requirements.txt (it installs pagefind[extended])"
-        )
-    return executable
 
 
 def _previous_parts(previous_dir: Path) -> dict[str, dict]:
