@@ -367,3 +367,11 @@ def test_a_failed_part_fails_the_index_and_leaves_no_scratch(
             handed.append(part.bundle)
     assert handed == [parts[0].bundle]  # the part before it was handed over, none after
     assert scratches and not any(folder.exists() for folder in scratches)
+
+
+def test_the_index_key_covers_every_module_that_makes_a_bundle() -> None:
+    folder = Path(searchparts.__file__).parent
+    makers = {
+        p.name for p in folder.glob("*.py") if p.name.startswith(("search", "prepared", "pagefind"))
+    }
+    assert makers == {path.name for path in searchparts._CODE}

@@ -24,7 +24,13 @@ MAX_PARTS = 64  # each part is one more index a search loads: beyond this, parts
 # The code that makes a bundle from the pages: a change to it makes every part afresh.
 _CODE = [
     Path(__file__).with_name(name)
-    for name in ("searchparts.py", "searchpages.py", "preparedpages.py", "searchindex.py")
+    for name in (
+        "searchparts.py",
+        "searchpages.py",
+        "preparedpages.py",
+        "searchindex.py",
+        "pagefindcli.py",
+    )
 ]
 
 Digest = Callable[[str], str]  # an output file's digest (journal.digest of its bytes)
