@@ -96,6 +96,7 @@ def merge_bundles(parts: list[Path], bundle: Path) -> None:
     """One bundle of the languages' bundles `parts` (each removed): their files together,
     their entry files' languages in one."""
     entries = []
+    bundle.mkdir(parents=True, exist_ok=True)
     for part in parts:
         for path in sorted(part.rglob("*")):
             if not path.is_file():
