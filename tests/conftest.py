@@ -6,9 +6,14 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from sitegen.model.load import load_site, load_site_config
+from sitegen.output.searchpages import search_pages
+from sitegen.output.searchparts import split_into_parts
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -82,3 +87,10 @@ def run_build_py(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[st
         text=True,
         timeout=120,
     )
+
+
+def parts_of(project: Path, out: Path) -> tuple[list, Callable[[str], bytes]]:
+    """The built project's search parts (as a build cuts them) and a reader of its output."""
+    groups = list(search_pages(load_site(project, load_site_config(project))))
+    keys = [""] * len(groups)  # keys matter only to rebuilds
+    return split_into_parts(groups, keys), lambda name: (out / name).read_bytes()

@@ -9,13 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import many_documents, read_tree
+from conftest import many_documents, parts_of, read_tree
 from sitegen.errors import SiteError
-from sitegen.model.load import load_site, load_site_config
 from sitegen.output import pagefindcli, searchindex
 from sitegen.output.pagefindcli import ENTRY_FILE, merge_bundles
-from sitegen.output.searchpages import search_pages
-from sitegen.output.searchparts import split_into_parts
 from sitegen.pipeline import build
 
 
@@ -27,20 +24,15 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return project, out
 
 
-def _parts(project: Path) -> list:
-    groups = list(search_pages(load_site(project, load_site_config(project))))
-    return split_into_parts(groups, [""] * len(groups))
-
-
 def _index(project: Path, out: Path) -> dict[str, bytes]:
     files = {}
-    for _part, found in searchindex.run_pagefind(_parts(project), lambda n: (out / n).read_bytes()):
+    for _part, found in searchindex.run_pagefind(*parts_of(project, out)):
         files |= found
     return files
 
 
 def test_each_language_keeps_to_its_folder(built: tuple[Path, Path]) -> None:
-    (part,) = _parts(built[0])
+    (part,) = parts_of(*built)[0]
     assert searchindex.language_folders(part) == ["en", "sc", "tc"]
 
 
@@ -70,7 +62,7 @@ def test_runs_per_language_give_the_bundle_of_one_run(
 def test_pages_outside_their_languages_folder_are_indexed_in_one_run(
     built: tuple[Path, Path], url: str
 ) -> None:
-    (part,) = _parts(built[0])
+    (part,) = parts_of(*built)[0]
     chinese = next(item for item in part.groups[0] if item.page.url.startswith("tc/"))
     moved = type(chinese.page)(**{**vars(chinese.page), "url": url})
     at = part.groups[0].index(chinese)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import TINY_DOCUMENT, many_documents, read_tree
+from conftest import TINY_DOCUMENT, many_documents, parts_of, read_tree
 from sitegen.errors import SiteError
 from sitegen.model.load import load_site, load_site_config
 from sitegen.output import pagefindcli, searchindex, searchparts
@@ -313,32 +314,32 @@ def test_parts_follow_documents_added_and_deleted(tmp_path: Path, small_parts: l
     assert read_tree(out) == read_tree(tmp_path / "fresh2")
 
 
-def _parts_of(project: Path, out: Path) -> tuple[list, searchindex.Read]:
-    site = load_site(project, load_site_config(project))
-    groups = list(searchindex.search_pages(site))
-    return searchparts.split_into_parts(groups, [""] * len(groups)), lambda n: (
-        out / n
-    ).read_bytes()
+@pytest.fixture
+def seven_in_parts(tmp_path: Path, small_parts: list[str]) -> tuple[list, searchindex.Read]:
+    """Seven documents built, in parts of two; their parts and a reader of the output."""
+    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
+    build(project, out_dir=out)
+    return parts_of(project, out)
 
 
 def test_parts_are_indexed_two_at_a_time_and_handed_over_in_order(
-    tmp_path: Path, small_parts: list[str], monkeypatch: pytest.MonkeyPatch
+    seven_in_parts: tuple[list, searchindex.Read], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
-    build(project, out_dir=out)
-    parts, read = _parts_of(project, out)
+    parts, read = seven_in_parts
     assert len(parts) >= 4
     one_by_one = [(p.bundle, files) for p, files in searchindex.run_pagefind(parts, read, 1)]
-    running, most = [0], [0]
+    running, most, lock = [0], [0], threading.Lock()
     spied = pagefindcli.run_pagefind  # the small_parts spy, which calls the real binary
 
     def counted(program, pages, bundle, folder=None):
-        running[0] += 1
-        most[0] = max(most[0], running[0])
+        with lock:  # runs come from the pool's threads
+            running[0] += 1
+            most[0] = max(most[0], running[0])
         try:
             return spied(program, pages, bundle, folder)
         finally:
-            running[0] -= 1
+            with lock:
+                running[0] -= 1
 
     monkeypatch.setattr(pagefindcli, "run_pagefind", counted)
     two_at_once = [(p.bundle, files) for p, files in searchindex.run_pagefind(parts, read, 2)]
@@ -347,11 +348,9 @@ def test_parts_are_indexed_two_at_a_time_and_handed_over_in_order(
 
 
 def test_a_failed_part_fails_the_index_and_leaves_no_scratch(
-    tmp_path: Path, small_parts: list[str], monkeypatch: pytest.MonkeyPatch
+    seven_in_parts: tuple[list, searchindex.Read], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    project, out = many_documents(tmp_path / "project", 7), tmp_path / "out"
-    build(project, out_dir=out)
-    parts, read = _parts_of(project, out)
+    parts, read = seven_in_parts
     spied, scratches = pagefindcli.run_pagefind, []
 
     def failing_second(program, pages, bundle, folder=None):

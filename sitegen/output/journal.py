@@ -210,9 +210,8 @@ def _read_index(path: Path) -> dict[str, str] | None:
         found = json.loads(path.read_bytes())
     except (OSError, ValueError):
         return None
-    if isinstance(found, dict) and all(isinstance(v, str) for v in found.values()):
-        return found
-    return None
+    is_index = isinstance(found, dict) and all(isinstance(v, str) for v in found.values())
+    return found if is_index else None
 
 
 def _safe(rel_path: object) -> str:

@@ -113,11 +113,9 @@ def merge_bundles(parts: list[Path], bundle: Path) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(path, target)
         shutil.rmtree(part)
-    entry = entries[0]
+    entry = entries[0]  # its keys in Pagefind's order: the file stays byte for byte one run's
     for other in entries[1:]:
-        if {k: v for k, v in other.items() if k != "languages"} != {
-            k: v for k, v in entry.items() if k != "languages"
-        }:
+        if {**other, "languages": None} != {**entry, "languages": None}:  # version, settings
             raise SiteError("the search index: Pagefind's runs disagree on their entry file")
         entry["languages"] |= other["languages"]
     (bundle / ENTRY_FILE).write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
