@@ -3,6 +3,7 @@ translations; each on made-up sentences."""
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,17 @@ def test_the_index_maps_chinese_words_to_the_content_words_of_short_glosses() ->
     assert "阿斗" not in index  # a description, not a word
 
 
+def test_an_english_word_glossing_many_chinese_words_is_one_object_in_the_index() -> None:
+    import marshal
+
+    entries = ["醫院 医院 [yi1 yuan4] /hospital/", "病院 病院 [bing4 yuan4] /hospital/"]
+    index = lexicon.build_index(entries)
+    [first], [second] = index["医院"], index["病院"]
+    assert first is second  # so the cache (marshal) stores it once, and loads it once
+    loaded = marshal.loads(marshal.dumps(index))
+    assert next(iter(loaded["医院"])) is next(iter(loaded["病院"]))
+
+
 def test_the_dictionary_is_built_once_then_loaded_from_the_cache(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -35,7 +47,7 @@ def test_the_dictionary_is_built_once_then_loaded_from_the_cache(
     lexicon.load_index.cache_clear()
     try:
         built = lexicon.load_index()
-        [cached] = (tmp_path / "sitegen").glob("cedict-*.pickle")
+        [cached] = (tmp_path / "sitegen").glob("cedict-*.marshal")
         lexicon.load_index.cache_clear()
         monkeypatch.setattr(lexicon, "build_index", lambda lines: pytest.fail("built again"))
         assert lexicon.load_index() == built and cached.is_file()
@@ -49,10 +61,13 @@ def test_a_damaged_cache_is_built_again(tmp_path: Path, monkeypatch: pytest.Monk
     lexicon.load_index.cache_clear()
     try:
         lexicon.load_index()
-        [cached] = (tmp_path / "sitegen").glob("cedict-*.pickle")
-        cached.write_bytes(b"not a pickle")
-        lexicon.load_index.cache_clear()
-        assert "hospital" in lexicon.load_index()["医院"]
+        [cached] = (tmp_path / "sitegen").glob("cedict-*.marshal")
+        whole = cached.read_bytes()
+        for damaged in (b"not an index", whole[: len(whole) // 2]):  # garbage, then truncated
+            cached.write_bytes(damaged)
+            lexicon.load_index.cache_clear()
+            assert "hospital" in lexicon.load_index()["医院"]
+            assert gc.isenabled()  # paused while loading only
     finally:
         lexicon.load_index.cache_clear()
 
@@ -140,14 +155,14 @@ def test_what_a_document_teaches_does_not_depend_on_the_hash_seed() -> None:
 def test_a_cache_of_the_wrong_kind_or_in_an_open_folder_is_not_trusted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import pickle
+    import marshal
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     lexicon.load_index.cache_clear()
     try:
         lexicon.load_index()
-        [cached] = (tmp_path / "sitegen").glob("cedict-*.pickle")
-        cached.write_bytes(pickle.dumps(1))  # a valid pickle, not an index
+        [cached] = (tmp_path / "sitegen").glob("cedict-*.marshal")
+        cached.write_bytes(marshal.dumps(1))  # a valid file, not an index
         lexicon.load_index.cache_clear()
         assert "hospital" in lexicon.load_index()["医院"]
         assert lexicon._load_cached(cached) is not None  # rebuilt and stored again
