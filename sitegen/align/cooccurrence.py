@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from itertools import product
 
-from ..text.scripts import is_cjk
+from ..text.scripts import CJK_CHARACTER
 from .lexicon import english_words
 
 MIN_TOGETHER = 3  # groups in which a pair must meet
@@ -38,8 +39,9 @@ def learn_translations(
     frequent = {w for w, n in english_counts.items() if n >= MIN_TOGETHER}
     common = {s for s, n in chinese_counts.items() if n >= MIN_TOGETHER}
     for words, strings in seen:
+        held = strings & common
         for word in words & frequent:
-            together.update((word, s) for s in strings & common)
+            together.update(product((word,), held))
     scores: dict[str, dict[str, float]] = {}
     for (word, string), count in together.items():
         dice = 2 * count / (english_counts[word] + chinese_counts[string])
@@ -55,5 +57,5 @@ def learn_translations(
 
 
 def _strings(text: str) -> set[str]:
-    chars = "".join(c for c in text if is_cjk(c))
+    chars = "".join(CJK_CHARACTER.findall(text))
     return {chars[i : i + n] for n in _LENGTHS for i in range(len(chars) - n + 1)}

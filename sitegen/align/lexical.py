@@ -10,11 +10,12 @@ between sentences that do not.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
-from ..text.scripts import is_cjk
+from ..text.scripts import CJK_CHARACTER
 from .lexicon import english_words, load_index
 
 _LONGEST = 4  # characters of a dictionary word
@@ -58,36 +59,49 @@ class Evidence:
         self.en_known, self.zh_chars = en_known, zh_chars
         shorter = max(1, min(len(en_known), len(zh_chars)))
         widest = max(_WIDEST, -(-max(len(en_known), len(zh_chars)) // shorter))
-        # words[i][j][b]: English words of sentence i found in Chinese j..j+b (b from 1)
-        self.words = [_runs(row, widest) for row in matched]
-        # characters[j][i][a]: characters of Chinese j covered by English i..i+a
-        self.characters = [_runs(column, widest) for column in zip(*covered, strict=True)]
+        # words[j][b][i]: English words of sentences before i found in Chinese j..j+b (b
+        # from 1), so a group's count is one subtraction
+        self.words = _run_totals(matched, widest)
+        # characters[i][a][j]: characters of Chinese before j covered by English i..i+a
+        self.characters = _run_totals(list(zip(*covered, strict=True)), widest)
+        # Totals up to each sentence, and the weights of a hit and a miss by group size.
+        self._en_ends = list(itertools.accumulate(en_known, initial=0))
+        self._zh_ends = list(itertools.accumulate(zh_chars, initial=0))
+        sizes = range(widest + 1)
+        self._word_weights = [_weights((MATCHED[True], MATCHED[False]), n or 1) for n in sizes]
+        self._char_weights = [_weights((COVERED[True], COVERED[False]), n or 1) for n in sizes]
 
     def score(self, i: int, a: int, j: int, b: int) -> float:
         """Evidence that English sentences i..i+a say what Chinese j..j+b say: the log
         likelihood ratio of the words matched and characters covered, against sentences
         that do not translate each other (negative: less than those would match)."""
-        words = sum(self.words[row][j][b] for row in range(i, i + a))
-        characters = sum(self.characters[column][i][a] for column in range(j, j + b))
-        missed_words = sum(self.en_known[i : i + a]) - words
-        missed_characters = sum(self.zh_chars[j : j + b]) - characters
-        word_hit, word_miss = _weights((MATCHED[True], MATCHED[False]), b)
-        char_hit, char_miss = _weights((COVERED[True], COVERED[False]), a)
+        before_words = self.words[j][b]
+        words = before_words[i + a] - before_words[i]
+        before_characters = self.characters[i][a]
+        characters = before_characters[j + b] - before_characters[j]
+        missed_words = self._en_ends[i + a] - self._en_ends[i] - words
+        missed_characters = self._zh_ends[j + b] - self._zh_ends[j] - characters
+        word_hit, word_miss = self._word_weights[b]
+        char_hit, char_miss = self._char_weights[a]
         chinese = characters * char_hit + missed_characters * char_miss
         return words * word_hit + missed_words * word_miss + CHARACTER_SHARE * chinese
 
 
-def _runs(masks: Sequence[int], widest: int) -> list[list[int]]:
-    """runs[k][n]: the bits set in masks[k..k+n] together (n from 1 to `widest`)."""
-    runs = []
-    for start in range(len(masks)):
-        counts, mask = [0], 0
-        for n in range(1, widest + 1):
-            if start + n <= len(masks):
-                mask |= masks[start + n - 1]
-            counts.append(mask.bit_count())
-        runs.append(counts)
-    return runs
+def _run_totals(rows: Sequence[Sequence[int]], widest: int) -> list[list[list[int]]]:
+    """totals[k][n][r]: over rows[0..r), the bits set in row[k..k+n] together (bit masks,
+    n from 1 to `widest`), summed."""
+    size = len(rows[0]) if rows else 0
+    totals = [[[0] for _ in range(widest + 1)] for _ in range(size)]
+    for row in rows:
+        for start, cell in enumerate(totals):
+            mask, last = 0, min(start + widest, size)
+            cell[0].append(0)
+            for n, end in enumerate(range(start + 1, start + widest + 1), start=1):
+                if end <= last:
+                    mask |= row[end - 1]
+                sums = cell[n]
+                sums.append(sums[-1] + mask.bit_count())
+    return totals
 
 
 def evidence(
@@ -114,8 +128,11 @@ def evidence(
     lemma_sets = [frozenset().union(*words) for words in en_words]
     translated = [_translated(f) for f in found]
     matched = [[_matched_words(words, t) for t in translated] for words in en_words]
-    covered = [[_covered_characters(lemmas, f) for f in found] for lemmas in lemma_sets]
-    zh_chars = tuple(sum(map(is_cjk, text)) for text in zh)
+    # A dictionary word no English sentence of the paragraph translates covers nothing.
+    everywhere = frozenset().union(*lemma_sets)
+    relevant = [[w for w in f if not w[2].isdisjoint(everywhere)] for f in found]
+    covered = [[_covered_characters(lemmas, f) for f in relevant] for lemmas in lemma_sets]
+    zh_chars = tuple(len(CJK_CHARACTER.findall(text)) for text in zh)
     return Evidence(tuple(map(len, en_words)), zh_chars, matched, covered)
 
 
@@ -132,16 +149,16 @@ def _dictionary_words(
     text: str, index: Mapping[str, frozenset[str]], learned: Mapping[str, frozenset[str]]
 ) -> Found:
     """Every dictionary (or learned) word in a Chinese text, by CJK character position."""
-    chars = "".join(c for c in text if is_cjk(c))
-    found = []
-    for start in range(len(chars)):
-        for length in range(1, min(_LONGEST, len(chars) - start) + 1):
-            word = chars[start : start + length]
-            english = index.get(word)
-            if word in learned:
+    chars = "".join(CJK_CHARACTER.findall(text))
+    found, get, size = [], index.get, len(chars)
+    for start in range(size):
+        for end in range(start + 1, min(start + _LONGEST, size) + 1):
+            word = chars[start:end]
+            english = get(word)
+            if learned and word in learned:
                 english = learned[word] | (english or frozenset())
             if english:
-                found.append((start, length, english))
+                found.append((start, end - start, english))
     return found
 
 
@@ -186,6 +203,7 @@ def _converter() -> object:
     return opencc.OpenCC("hk2s")
 
 
+@lru_cache(maxsize=4096)  # a document's sentences, met again in its second pass
 def simplified(text: str) -> str:
     """Chinese in the dictionary's script: Simplified, the variants of each character met."""
     return _converter().convert(text)  # type: ignore[attr-defined]

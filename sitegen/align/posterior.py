@@ -20,9 +20,14 @@ TEMPERATURE = 1.3  # costs are nats, but not independent ones: fitted on the dev
 def bead_posteriors(costs: Mapping[Bead, float], n: int, m: int) -> dict[Bead, float]:
     """For every bead of the table (with its cost), the probability that the alignment
     of the n English and m Chinese sentences contains it."""
+    weights = [
+        ((i, j), (i + a, j + b), -cost / TEMPERATURE) for (i, j, a, b), cost in costs.items()
+    ]
     into: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
-    for (i, j, a, b), cost in costs.items():
-        into[i + a, j + b].append(((i, j), -cost / TEMPERATURE))
+    out: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
+    for start, end, weight in weights:
+        into[end].append((start, weight))
+        out[start].append((end, weight))
     forward = {(0, 0): 0.0}
     for cell in sorted(into):  # every bead ends after it starts, in this order
         terms = [forward[start] + weight for start, weight in into[cell] if start in forward]
@@ -32,22 +37,20 @@ def bead_posteriors(costs: Mapping[Bead, float], n: int, m: int) -> dict[Bead, f
     if total is None:
         return {}
     backward = {(n, m): 0.0}
-    out: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
-    for (i, j, a, b), cost in costs.items():
-        out[i, j].append(((i + a, j + b), -cost / TEMPERATURE))
     for cell in sorted(out, reverse=True):
         terms = [backward[end] + weight for end, weight in out[cell] if end in backward]
         if terms:
             backward[cell] = _log_sum(terms)
     found = {}
-    for (i, j, a, b), cost in costs.items():
-        start, end = (i, j), (i + a, j + b)
+    for bead, (start, end, weight) in zip(costs, weights, strict=True):
         if start in forward and end in backward:
-            share = forward[start] - cost / TEMPERATURE + backward[end] - total
-            found[i, j, a, b] = math.exp(min(0.0, share))
+            share = forward[start] + weight + backward[end] - total
+            found[bead] = math.exp(min(0.0, share))
     return found
 
 
 def _log_sum(terms: list[float]) -> float:
+    if len(terms) == 1:
+        return terms[0]  # exactly what the sum below gives: top + log(1)
     top = max(terms)
     return top + math.log(sum(math.exp(t - top) for t in terms))

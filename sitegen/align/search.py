@@ -4,6 +4,7 @@ against it (lexical.py), plus its shape's prior."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -32,6 +33,12 @@ class SentenceAligner:
         self._lexical: Evidence | bool | None = False  # computed when first needed
         # An anchor both sides use as often is trusted fully; one side only: not at all.
         self.weights = anchor_weights(self.en_anchors, self.zh_anchors)
+        # Only trusted anchors can cost: the others are dropped once, not skipped per bead.
+        self.en_anchors = [_trusted(c, self.weights) for c in self.en_anchors]
+        self.zh_anchors = [_trusted(c, self.weights) for c in self.zh_anchors]
+        # Lengths up to each sentence, so a group's length is one subtraction.
+        self._en_ends = list(itertools.accumulate(self.en_lengths, initial=0))
+        self._zh_ends = list(itertools.accumulate(self.zh_lengths, initial=0))
         self._fixed: dict[tuple[int, int, int, int], float] = {}  # costs but the lexical one
         self._memoise = True
         self._beads: dict[Bead, float] = {}  # the last search's beads and costs, if it kept them
@@ -78,67 +85,69 @@ class SentenceAligner:
         back: list[dict[int, Shape]] = [{} for _ in range(n + 1)]
         cost[0][0] = 0.0
         beads: dict[Bead, float] = {}  # each bead's cost, for the confidence (a whole table)
+        # The cost() of every bead, inlined: this loop is most of an alignment's time.
+        memoise, fixed_of, lexical = self._memoise, self._fixed.get, self.lexical
+        score = lexical.score if lexical is not None else None
         for i in range(n + 1):
             here, came = cost[i], back[i]
+            sources = [(a, b, price, cost[i - a]) for (a, b), price in prices if i >= a]
             for j in band[i]:
-                for (a, b), price in prices:
-                    before = cost[i - a].get(j - b) if i >= a else None
+                best, chosen = here.get(j, math.inf), None
+                for a, b, price, source in sources:
+                    before = source.get(j - b)
                     if before is None:
                         continue
-                    bead = price + self.cost(i - a, j - b, a, b)
-                    if self._memoise:
-                        beads[i - a, j - b, a, b] = bead
+                    key = (i - a, j - b, a, b)
+                    fixed = fixed_of(key)
+                    if fixed is None:
+                        fixed = self._fixed_cost(*key)
+                    if a and b and score is not None:
+                        fixed = fixed - LEXICAL_WEIGHT * score(i - a, a, j - b, b)
+                    bead = price + fixed
+                    if memoise:
+                        beads[key] = bead
                     total = before + bead
-                    if total < here.get(j, math.inf):
-                        here[j], came[j] = total, (a, b)
+                    if total < best:
+                        best, chosen = total, (a, b)
+                if chosen is not None:
+                    here[j], came[j] = best, chosen
         self._beads, self._posteriors = beads, None
-        path, i, j = [], n, m
-        while i or j:
-            a, b = back[i][j]
-            path.append((a, b))
-            i, j = i - a, j - b
-        return path[::-1]
+        return _path(back, n, m)
 
     def deviation(self, i: int, j: int, a: int, b: int) -> float:
         """How many standard deviations the Chinese length is from the expected one."""
-        expected = sum(self.en_lengths[i : i + a]) * self.ratio
-        found = sum(self.zh_lengths[j : j + b])
+        expected = (self._en_ends[i + a] - self._en_ends[i]) * self.ratio
+        found = self._zh_ends[j + b] - self._zh_ends[j]
         return (found - expected) / math.sqrt(VARIANCE * max((expected + found) / 2, 1))
 
     def unmatched(self, i: int, j: int, a: int, b: int, *, counts: bool = True) -> float:
         """Trusted anchors one side of the bead has more often than the other (weighted);
         with `counts` False, only those one side has and the other lacks altogether."""
         en, zh = _merged(self.en_anchors[i : i + a]), _merged(self.zh_anchors[j : j + b])
-        total = 0.0
-        # Only keys the bead has can count; sorted, so the float sum never depends on
-        # the hash seed (builds are byte-identical).
-        for key in sorted(en.keys() | zh.keys()):
-            weight = self.weights.get(key)
-            if weight:
-                here, there = en.get(key, 0), zh.get(key, 0)
-                if counts:
-                    total += weight * abs(here - there)
-                elif (here > 0) != (there > 0):
-                    total += weight
-        return total
+        return _unmatched(en, zh, self.weights, counts) if en or zh else 0.0
 
     def cost(self, i: int, j: int, a: int, b: int) -> float:
         """-log P(length match) + a price per unmatched anchor - the lexical evidence (the
         prior is the caller's); a sentence alone costs a flat price and its anchors."""
         fixed = self._fixed.get((i, j, a, b))
         if fixed is None:
-            anchors = ANCHOR_WEIGHT * self.unmatched(i, j, a, b) if self.weights else 0.0
-            if not a or not b:
-                fixed = NULL_COST + anchors
-            else:
-                delta = self.deviation(i, j, a, b)
-                match = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)  # P(|Z| > delta)
-                fixed = -math.log(match) + anchors
-            if self._memoise:
-                self._fixed[i, j, a, b] = fixed
+            fixed = self._fixed_cost(i, j, a, b)
         if not a or not b or self.lexical is None:
             return fixed
         return fixed - LEXICAL_WEIGHT * self.lexical.score(i, a, j, b)
+
+    def _fixed_cost(self, i: int, j: int, a: int, b: int) -> float:
+        """The cost but the lexical evidence (the same in every pass), kept if memoising."""
+        anchors = ANCHOR_WEIGHT * self.unmatched(i, j, a, b) if self.weights else 0.0
+        if not a or not b:
+            fixed = NULL_COST + anchors
+        else:
+            delta = self.deviation(i, j, a, b)
+            match = max(math.erfc(abs(delta) / math.sqrt(2)), 1e-300)  # P(|Z| > delta)
+            fixed = -math.log(match) + anchors
+        if self._memoise:
+            self._fixed[i, j, a, b] = fixed
+        return fixed
 
     def confidence(self, i: int, j: int, a: int, b: int) -> float:
         """How likely the group is right, 0..1: the share of probable alignments that contain
@@ -160,11 +169,46 @@ class SentenceAligner:
         return shape * math.exp(-(delta**2) / 8) * math.exp(-unmatched / 2)
 
 
+def _path(back: list[dict[int, Shape]], n: int, m: int) -> list[Shape]:
+    """The shapes of the cheapest path, read back from its last cell."""
+    path, i, j = [], n, m
+    while i or j:
+        a, b = back[i][j]
+        path.append((a, b))
+        i, j = i - a, j - b
+    return path[::-1]
+
+
+def _unmatched(
+    en: Counter[str], zh: Counter[str], weights: Mapping[str, float], counts: bool
+) -> float:
+    total = 0.0
+    # Only keys the bead has can count; sorted, so the float sum never depends on the hash
+    # seed (builds are byte-identical).
+    for key in sorted(en.keys() | zh.keys()):
+        weight, here, there = weights[key], en.get(key, 0), zh.get(key, 0)
+        if counts:
+            total += weight * abs(here - there)
+        elif (here > 0) != (there > 0):
+            total += weight
+    return total
+
+
+def _trusted(counter: Counter[str], weights: Mapping[str, float]) -> Counter[str]:
+    """A sentence's anchors that both sides use (those with a weight)."""
+    return Counter({key: n for key, n in counter.items() if weights.get(key)})
+
+
 def _merged(counters: Sequence[Counter[str]]) -> Counter[str]:
-    """The counts of a bead's sentences together (most beads have one: no copy)."""
-    if len(counters) == 1:
-        return counters[0]
+    """The counts of a bead's sentences together (a bead with one, or with one that has
+    anchors: no copy)."""
+    holding = [counter for counter in counters if counter]
+    if len(holding) <= 1:
+        return holding[0] if holding else _NONE
     total: Counter[str] = Counter()
-    for counter in counters:
+    for counter in holding:
         total.update(counter)
     return total
+
+
+_NONE: Counter[str] = Counter()
