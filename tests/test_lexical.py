@@ -46,8 +46,11 @@ def test_the_dictionary_is_built_once_then_loaded_from_the_cache(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     lexicon.load_index.cache_clear()
     try:
+        (tmp_path / "sitegen").mkdir(mode=0o700)
+        (tmp_path / "sitegen" / "cedict-0123456789abcdef.pickle").write_bytes(b"older format")
         built = lexicon.load_index()
         [cached] = (tmp_path / "sitegen").glob("cedict-*.marshal")
+        assert not list((tmp_path / "sitegen").glob("*.pickle"))  # no longer read: removed
         lexicon.load_index.cache_clear()
         monkeypatch.setattr(lexicon, "build_index", lambda lines: pytest.fail("built again"))
         assert lexicon.load_index() == built and cached.is_file()

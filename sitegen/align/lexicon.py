@@ -136,5 +136,7 @@ def _store(path: Path, index: Index) -> None:
         with os.fdopen(handle, "wb") as stream:
             stream.write(marshal.dumps(index))
         os.replace(temporary, path)
+        for old in path.parent.glob("cedict-*.pickle"):  # the format before: nothing reads it
+            old.unlink()
     except OSError:
         pass
