@@ -178,6 +178,24 @@ def test_an_edit_prepares_only_its_own_pages_again(tmp_path: Path, prepared: lis
     assert read_tree(out) == read_tree(tmp_path / "fresh")
 
 
+def test_a_full_build_keeps_its_prepared_pages_for_the_next_edit(
+    tmp_path: Path, prepared: list[str]
+) -> None:
+    project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
+    build(project, out_dir=out)
+    (_mirror(project) / "pages/0/en/doc-2/index.html").write_text("<main>stale</main>", "utf-8")
+    prepared.clear()
+    build(project, out_dir=out, use_cache=False)  # trusts nothing kept: prepares all again
+    assert sorted(prepared) == ["doc-0", "doc-1", "doc-2"]
+    prepared.clear()
+    document = project / "content/doc-1.yaml"
+    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    build(project, out_dir=out)
+    assert prepared == ["doc-1"]
+    build(project, out_dir=tmp_path / "fresh", use_cache=False)
+    assert read_tree(out) == read_tree(tmp_path / "fresh")
+
+
 def test_a_deleted_documents_prepared_pages_go(tmp_path: Path, prepared: list[str]) -> None:
     project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)

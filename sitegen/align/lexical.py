@@ -64,7 +64,8 @@ class Evidence:
         self.words = _run_totals(matched, widest)
         # characters[i][a][j]: characters of Chinese before j covered by English i..i+a
         self.characters = _run_totals(list(zip(*covered, strict=True)), widest)
-        # Totals up to each sentence, and the weights of a hit and a miss by group size.
+        # Totals up to each sentence, and the weights of a hit and a miss by group size (a
+        # group of 0 is never scored: its place holds a filler).
         self._en_ends = list(itertools.accumulate(en_known, initial=0))
         self._zh_ends = list(itertools.accumulate(zh_chars, initial=0))
         sizes = range(widest + 1)

@@ -53,6 +53,10 @@ class PreparedPages:
         self.record.write_text(json.dumps(current), encoding="utf-8")
         return self.pages
 
+    def forget(self) -> None:
+        """Trust nothing kept: the next update prepares every page again."""
+        self.record.unlink(missing_ok=True)
+
     def _read_record(self) -> dict[str, list]:
         try:
             found = json.loads(self.record.read_text(encoding="utf-8"))

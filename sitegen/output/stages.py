@@ -17,6 +17,7 @@ from .cache import BuildCache, Cache, code_key, site_key
 from .folder import Output, locked
 from .journal import Journal, recover
 from .parallel import worker_count
+from .preparedpages import PreparedPages
 from .searchindex import index_search
 from .store import CACHE_DIR, DocumentStore, output_name
 from .uptodate import Counts, UpToDate, inputs_key
@@ -85,7 +86,9 @@ class BuildStages:
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the journal commits."""
         previous = out_dir if self.use_cache else None
-        mirror = self.project / CACHE_DIR / "search" / output_name(out_dir) if previous else None
+        mirror = self.project / CACHE_DIR / "search" / output_name(out_dir)
+        if not self.use_cache:  # every page prepared afresh, and kept for the next build
+            PreparedPages(mirror).forget()
         index_search(
             site, output.read, output.write, previous, worker_count(), output.digest, mirror
         )
