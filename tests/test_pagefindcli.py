@@ -5,6 +5,9 @@ byte; runs that disagree are an error, not a silently mixed bundle."""
 from __future__ import annotations
 
 import json
+import signal
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -97,3 +100,19 @@ def test_runs_that_disagree_are_an_error(tmp_path: Path) -> None:
     tc = _bundle(tmp_path / "tc", {"zh": {}}, {"pagefind.js": b"another"})
     with pytest.raises(SiteError, match=r"disagree on pagefind\.js"):
         merge_bundles([en, tc], tmp_path / "bundle")
+
+
+def test_a_run_still_going_when_the_process_leaves_is_stopped() -> None:
+    """What the exit hook does when the preview stops while its thread runs Pagefind."""
+    finished: list[tuple[int, str, str]] = []
+    thread = threading.Thread(target=lambda: finished.append(pagefindcli._run(["sleep", "60"])))
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not pagefindcli._RUNNING and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert pagefindcli._HOOKED  # registered with atexit by the first run
+    started = time.monotonic()
+    pagefindcli._stop_running()
+    thread.join(10)
+    assert finished and finished[0][0] == -signal.SIGKILL
+    assert time.monotonic() - started < 5 and not pagefindcli._RUNNING

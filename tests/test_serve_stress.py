@@ -115,3 +115,39 @@ def test_a_file_deleted_while_building_leaves_the_server_up(running) -> None:
     for gone in ("doc-000", "doc-014"):
         assert server.get(f"/{gone}/")[0] == 404
     wait_until(lambda: server.process.poll() is None, what="the server alive")
+
+
+def _pagefind_runs(parent: int) -> dict[int, list[str]]:
+    """The Pagefind processes `parent` started and that still run: pid -> command line."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text() if entry.name.isdigit() else ""
+            command = [p.decode() for p in (entry / "cmdline").read_bytes().split(b"\0") if p]
+        except OSError:  # gone meanwhile
+            continue
+        fields = stat.rpartition(")")[2].split()
+        running = fields and fields[0] != "Z" and int(fields[1]) == parent
+        if running and command and "pagefind" in Path(command[0]).name:
+            found[int(entry.name)] = command
+    return found
+
+
+def test_stopping_the_preview_mid_index_stops_pagefind_and_its_scratch(tmp_path: Path) -> None:
+    """Before, an orphaned run could go on writing while the scratch folder was removed at
+    exit (a traceback, a folder left in /tmp): a race this shows only now and then, so
+    test_pagefindcli tests the exit hook itself too."""
+    files = {f"content/doc-{n:03}.yaml": _doc(f"doc-{n:03}", "Text") for n in range(300)}
+    server = PreviewServer(make_project(tmp_path / "project", files))
+    try:  # the index is made in the background once the first build is served
+        runs = wait_until(lambda: _pagefind_runs(server.process.pid), 60, "Pagefind to run")
+    finally:
+        server.stop()
+    assert server.process.returncode is not None
+    still = [pid for pid in runs if Path(f"/proc/{pid}/stat").exists()]
+    states = [Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] for pid in still]
+    assert all(state in "ZX" for state in states), f"Pagefind runs on: {states}"
+    for command in runs.values():
+        scratch = Path(command[command.index("--output-path") + 1]).parent
+        assert not scratch.exists(), f"{scratch} left behind"
+    assert not any("Traceback" in line for line in server.err), server.err

@@ -11,10 +11,13 @@ a folder of their own (`en/`, `tc/`, `sc/`) is indexed in one run.
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import json
 import os
 import shutil
 import subprocess
+import threading
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +29,12 @@ ENTRY_FILE = "pagefind-entry.json"
 _TIMEOUT = 3600  # seconds: generous (1,000 documents take about 13 s)
 
 Job = tuple[int, list[str]]  # a part's number (its pages' folder), its languages' folders
+# The runs going on, so that a process leaving mid-index (the preview stopped while its
+# background thread indexes) takes them with it: an orphan would go on writing into a
+# scratch folder nobody removes any more.
+_RUNNING: set[subprocess.Popen] = set()
+_RUNNING_LOCK = threading.Lock()
+_HOOKED = False
 
 
 def executable() -> Path:
@@ -46,14 +55,49 @@ def run_pagefind(program: Path, pages: Path, bundle: Path, folder: str | None = 
     command += ["--root-selector", "main", "--silent"]
     if folder is not None:
         command += ["--glob", f"{folder}/**/*.{{html}}"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise SiteError(f"the search index: Pagefind took over {_TIMEOUT} s") from None
-    if result.returncode != 0:
-        raise SiteError(
-            f"the search index: Pagefind failed: {(result.stderr or result.stdout).strip()}"
-        )
+    returncode, stdout, stderr = _run(command)
+    if returncode != 0:
+        raise SiteError(f"the search index: Pagefind failed: {(stderr or stdout).strip()}")
+
+
+def _run(command: list[str]) -> tuple[int, str, str]:
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        _track(process)
+        try:
+            stdout, stderr = process.communicate(timeout=_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise SiteError(f"the search index: Pagefind took over {_TIMEOUT} s") from None
+        except BaseException:  # Ctrl+C: the run stops too, not waited for
+            process.kill()
+            raise
+        finally:
+            with _RUNNING_LOCK:
+                _RUNNING.discard(process)
+    return process.returncode, stdout, stderr
+
+
+def _track(process: subprocess.Popen) -> None:
+    global _HOOKED
+    with _RUNNING_LOCK:
+        if not _HOOKED:  # registered after the scratch folder's clean-up: so it runs first
+            atexit.register(_stop_running)
+            _HOOKED = True
+        _RUNNING.add(process)
+
+
+def _stop_running() -> None:
+    with _RUNNING_LOCK:
+        running = list(_RUNNING)
+    for process in running:
+        with contextlib.suppress(OSError):
+            process.kill()
+    for process in running:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=5)
 
 
 def bundles(

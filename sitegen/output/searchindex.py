@@ -100,7 +100,10 @@ def run_pagefind(
     prepared in a scratch folder, or kept up to date in `mirror` (then `every_part` are
     the site's parts, all kept there)."""
     program = pagefindcli.executable()
-    with tempfile.TemporaryDirectory(prefix="sitegen-search-") as scratch:
+    # A process leaving mid-run (the preview stopped) removes what it can, quietly.
+    with tempfile.TemporaryDirectory(
+        prefix="sitegen-search-", ignore_cleanup_errors=True
+    ) as scratch:
         if mirror is not None and every_part is not None:
             pages = PreparedPages(mirror).update(every_part, read, workers)
         else:
