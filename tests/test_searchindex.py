@@ -159,6 +159,11 @@ def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def _rewrite_intro(project: Path, name: str) -> None:
+    document = project / f"content/{name}.yaml"
+    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+
+
 def _mirror(project: Path) -> Path:
     (mirror,) = (project / ".sitegen-cache/search").iterdir()
     return mirror
@@ -169,8 +174,7 @@ def test_an_edit_prepares_only_its_own_pages_again(tmp_path: Path, prepared: lis
     build(project, out_dir=out)
     assert sorted(prepared) == ["doc-0", "doc-1", "doc-2"]
     prepared.clear()
-    document = project / "content/doc-1.yaml"
-    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    _rewrite_intro(project, "doc-1")
     build(project, out_dir=out)
     assert prepared == ["doc-1"]
     assert "Preamble" in fragments(out)["/en/doc-1/"]["content"]
@@ -188,8 +192,7 @@ def test_a_full_build_keeps_its_prepared_pages_for_the_next_edit(
     build(project, out_dir=out, use_cache=False)  # trusts nothing kept: prepares all again
     assert sorted(prepared) == ["doc-0", "doc-1", "doc-2"]
     prepared.clear()
-    document = project / "content/doc-1.yaml"
-    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    _rewrite_intro(project, "doc-1")
     build(project, out_dir=out)
     assert prepared == ["doc-1"]
     build(project, out_dir=tmp_path / "fresh", use_cache=False)
@@ -217,8 +220,7 @@ def test_a_damaged_mirror_gives_the_right_index(
     project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     mirror = _mirror(project)
-    document = project / "content/doc-0.yaml"  # so the index is made again
-    document.write_text(document.read_text("utf-8").replace("Intro", "Preamble"), "utf-8")
+    _rewrite_intro(project, "doc-0")  # so the index is made again
     if damage == "record":  # as a build killed while preparing leaves it
         (mirror / "groups.json").write_text('{"a": ', encoding="utf-8")
         (mirror / "pages/0/en/doc-1/index.html").write_text("<main>stale</main>", "utf-8")

@@ -95,10 +95,10 @@ def _run_totals(rows: Sequence[Sequence[int]], widest: int) -> list[list[list[in
     totals = [[[0] for _ in range(widest + 1)] for _ in range(size)]
     for row in rows:
         for start, cell in enumerate(totals):
-            mask, last = 0, min(start + widest, size)
+            mask = 0
             cell[0].append(0)
             for n, end in enumerate(range(start + 1, start + widest + 1), start=1):
-                if end <= last:
+                if end <= size:
                     mask |= row[end - 1]
                 sums = cell[n]
                 sums.append(sums[-1] + mask.bit_count())

@@ -85,7 +85,9 @@ class SentenceAligner:
         back: list[dict[int, Shape]] = [{} for _ in range(n + 1)]
         cost[0][0] = 0.0
         beads: dict[Bead, float] = {}  # each bead's cost, for the confidence (a whole table)
-        # The cost() of every bead, inlined: this loop is most of an alignment's time.
+        # Each bead costs -log P(length match) + a price per unmatched anchor (fixed: the
+        # same in every pass) - the lexical evidence; a sentence alone costs a flat price and
+        # its anchors. Inlined: this loop is most of an alignment's time.
         memoise, fixed_of, lexical = self._memoise, self._fixed.get, self.lexical
         score = lexical.score if lexical is not None else None
         for i in range(n + 1):
@@ -125,16 +127,6 @@ class SentenceAligner:
         with `counts` False, only those one side has and the other lacks altogether."""
         en, zh = _merged(self.en_anchors[i : i + a]), _merged(self.zh_anchors[j : j + b])
         return _unmatched(en, zh, self.weights, counts) if en or zh else 0.0
-
-    def cost(self, i: int, j: int, a: int, b: int) -> float:
-        """-log P(length match) + a price per unmatched anchor - the lexical evidence (the
-        prior is the caller's); a sentence alone costs a flat price and its anchors."""
-        fixed = self._fixed.get((i, j, a, b))
-        if fixed is None:
-            fixed = self._fixed_cost(i, j, a, b)
-        if not a or not b or self.lexical is None:
-            return fixed
-        return fixed - LEXICAL_WEIGHT * self.lexical.score(i, a, j, b)
 
     def _fixed_cost(self, i: int, j: int, a: int, b: int) -> float:
         """The cost but the lexical evidence (the same in every pass), kept if memoising."""
