@@ -59,18 +59,19 @@ def test_the_band_finds_what_the_whole_table_finds(monkeypatch) -> None:
 @pytest.mark.parametrize("sentences", [400, 1600])
 def test_cost_grows_with_the_paragraph_not_its_square(monkeypatch, sentences: int) -> None:
     evaluated = 0
-    original = SentenceAligner.cost
+    original = SentenceAligner._fixed_cost  # once per bead the search weighs (a band: no memo)
 
     def counted(self, i: int, j: int, a: int, b: int) -> float:
         nonlocal evaluated
         evaluated += 1
         return original(self, i, j, a, b)
 
-    monkeypatch.setattr(search.SentenceAligner, "cost", counted)
+    monkeypatch.setattr(search.SentenceAligner, "_fixed_cost", counted)
     en, zh, _ = _paragraph(sentences, seed=5)
     groups = align_sentences(en, zh, ratio=0.3)
     assert "".join(g.en for g in groups) == en and "".join(g.zh for g in groups) == zh
     per_sentence = evaluated / sentences
+    assert per_sentence >= 1  # the spy sees the search's beads
     # Whole table: `sentences` × shapes per sentence; the band: a constant.
     assert per_sentence <= (2 * band.BAND_WIDTH + 6) * len(PRIORS)
 
