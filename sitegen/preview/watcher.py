@@ -11,14 +11,17 @@ pieces run here on tornado, which livereload uses, with the checks added (previe
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
+import stat
 import sys
 import tempfile
 import threading
 import time
 import traceback
 import webbrowser
+from collections.abc import Callable
 from pathlib import Path
 
 from tornado import netutil
@@ -26,14 +29,17 @@ from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop, PeriodicCallback
 
 from ..errors import SiteError
-from ..output.signatures import Signature, input_signatures
+from ..output.signatures import Signature, file_signature, input_signatures
 from ..pipeline import build
+from ..project import CONFIG_FILE, SOURCE_DIRS
+from .changes import MAX_WAIT_MS, QUIET_MS, ChangeFeed, Roots
 from .server import is_loopback, make_app, reload_browsers
 from .session import PreviewStages
 
-POLL_SECONDS = 0.05
-QUIET_SECONDS = 0.05  # a burst of saves is over when nothing changed for this long
-MAX_WAIT_SECONDS = 1.0  # ... or when it has lasted this long
+POLL_SECONDS = 0.05  # a glance at site.yaml and the folders; without notices, a look
+LOOK_SECONDS = 2.0  # a look even with notices: some file systems send none (network)
+QUIET_SECONDS = QUIET_MS / 1000  # a burst of saves is over when nothing changed for this long
+MAX_WAIT_SECONDS = MAX_WAIT_MS / 1000  # ... or when it has lasted this long
 _EDITOR_TEMPORARY = ("~", ".swp", ".swx", ".tmp")  # backups, swap files, atomic-save temporaries
 
 
@@ -48,7 +54,8 @@ def serve(
     out_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up as on Ctrl+C
     try:
-        preview = Preview(project, out_dir)
+        loop = IOLoop.current()
+        preview = Preview(project, out_dir, lambda: loop.add_callback(preview.notice))
         preview.rebuild()
         HTTPServer(make_app(out_dir, lambda: preview.problems, host)).add_sockets(sockets)
         url = _url(host, sockets[0].getsockname()[1])
@@ -74,27 +81,68 @@ def serve(
 
 
 class Preview:
-    """Watches the sources, rebuilds once a burst of saves is over, and tells the browsers."""
+    """Watches the sources, rebuilds once a burst of saves is over, and tells the browsers.
+    With `notify`, the operating system's notices (changes.py) say when to look, and
+    `notice` must be called back on the loop's thread; without, `poll` looks every time."""
 
-    def __init__(self, project: Path, out_dir: Path) -> None:
+    def __init__(
+        self, project: Path, out_dir: Path, notify: Callable[[], None] | None = None
+    ) -> None:
         self.project, self.out_dir = project, out_dir
         self.stages = PreviewStages()
         self.problems: list[str] = []  # the failed build's messages, shown on every page
         self._seen = snapshot(project)
+        self._top = self._top_now()
         self._changed_at = self._pending_since = 0.0
+        self._looked_at = time.monotonic()
+        self.feed = notify and ChangeFeed(project.absolute(), notify, _is_editor_temporary)
+        if self.feed:
+            self.feed.follow(self._top[1])
 
     def poll(self) -> None:
-        now = time.monotonic()
-        current = snapshot(self.project)
-        if current != self._seen:
-            self._seen, self._changed_at = current, now
-            self._pending_since = self._pending_since or now
+        """Every POLL_SECONDS: a look if anything may have changed, a rebuild once quiet."""
+        now, top = time.monotonic(), self._top_now()
+        if self.feed:
+            self.feed.follow(top[1])
+        told = self.feed and not self.feed.failed  # notices come: glance unless it is time
+        if not told or self._pending_since or top != self._top or self._look_due(now):
+            self._look(now)
+        self._top = top
         # Waiting for quiet also means every file read is a clock tick older than its
         # last save, so a later save always changes its mtime: the last write wins.
         quiet = now - self._changed_at >= QUIET_SECONDS
         if self._pending_since and (quiet or now - self._pending_since >= MAX_WAIT_SECONDS):
             self._pending_since = 0.0
             self.rebuild()
+
+    def notice(self) -> None:
+        """A burst of changes is over (the feed waited for quiet): rebuild if they count."""
+        self._look(time.monotonic())
+        if self._pending_since:
+            self._pending_since = 0.0
+            self.rebuild()
+
+    def _look(self, now: float) -> None:
+        self._looked_at, current = now, snapshot(self.project)
+        if current != self._seen:
+            self._seen, self._changed_at = current, now
+            self._pending_since = self._pending_since or now
+
+    def _look_due(self, now: float) -> bool:
+        return now - self._looked_at >= LOOK_SECONDS
+
+    def _top_now(self) -> tuple[Signature | None, Roots]:
+        """site.yaml's signature and the source folders there are: what no notice tells."""
+        roots = []
+        for name in SOURCE_DIRS:
+            path = self.project.absolute() / name
+            try:
+                found = os.stat(path)
+            except OSError:
+                continue
+            if stat.S_ISDIR(found.st_mode):
+                roots.append((path, found.st_ino))
+        return file_signature(self.project / CONFIG_FILE), tuple(roots)
 
     def rebuild(self) -> None:
         problems = self._build()
