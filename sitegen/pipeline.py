@@ -23,9 +23,10 @@ from .model.load import load_site, load_site_config
 from .model.site import Site
 from .model.units import Unit, document_unit, site_wide_units
 from .output.assets import load_assets
-from .output.cache import Cache, Shown
+from .output.cache import Cache
 from .output.folder import Output, check_output_dir
 from .output.parallel import parallel_map, worker_count
+from .output.shown import Shown
 from .output.stages import BuildStages, Stages
 from .output.uptodate import Counts
 from .project import STATIC_DIR

@@ -4,6 +4,7 @@ byte; runs that disagree are an error, not a silently mixed bundle."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import signal
 import threading
@@ -67,7 +68,7 @@ def test_pages_outside_their_languages_folder_are_indexed_in_one_run(
 ) -> None:
     (part,) = parts_of(*built)[0]
     chinese = next(item for item in part.groups[0] if item.page.url.startswith("tc/"))
-    moved = type(chinese.page)(**{**vars(chinese.page), "url": url})
+    moved = dataclasses.replace(chinese.page, url=url)
     at = part.groups[0].index(chinese)
     part.groups[0][at] = type(chinese)(**{**vars(chinese), "page": moved})
     assert searchindex.language_folders(part) == []  # at the root, or in English's folder

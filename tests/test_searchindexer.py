@@ -64,11 +64,12 @@ def test_a_run_whose_pages_a_later_build_removed_ends_quietly(
     build(tiny_project, out, stages=stages)
     wait_until(lambda: settled(stages) and record(out), what="the first index")
     capsys.readouterr()
-    site, names, _ = stages._index_next
-    (out / names[0]).unlink()
+    site, _ = stages._index_next
+    pages = PagesOnDisk(out, site)
+    (out / pages.names[0]).unlink()
     index = BackgroundIndex(lambda target, data: target.write_bytes(data))
-    index.request(site, PagesOnDisk(out, names), out)
+    index.request(site, pages, out)
     wait_until(lambda: index.wait(timeout=0), what="the run to end")
     assert capsys.readouterr().err == ""
     with pytest.raises(KeyError):  # a name the mapping does not hold is no page
-        PagesOnDisk(out, names)["../site.yaml"]
+        PagesOnDisk(out, site)["../site.yaml"]

@@ -48,7 +48,7 @@ class Page:
     number: int = 1  # a list page's place among its kind's pages (contents/page/2/)
     year: str = ""  # a year archive page's year
 
-    @property
+    @cached_property  # asked for 100,000 times a rebuild at 10,000 documents
     def dest_path(self) -> str:
         if self.url.endswith(".html"):
             return self.url

@@ -22,12 +22,10 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from importlib import metadata
 from pathlib import Path
 from typing import Protocol
 
-from ..align.timeline import Entry, Timeline, page_entries
 from ..model.content import Document
 from ..model.units import Unit
 from ..project import TEMPLATES_DIR
@@ -88,39 +86,6 @@ def _library_versions() -> list[tuple[str, str]]:
         except metadata.PackageNotFoundError:
             versions.append((name, "?"))
     return versions
-
-
-class Shown:
-    """The keys of the units only the build can key, once documents are derived: a
-    timeline page's is the entries it shows (titles, milestones, the anchors they link
-    to, how each document writes dates) with where every year begins; the data files'
-    is every document's titles and milestones and every anchor. An edit that moves no
-    anchor leaves them as they were."""
-
-    def __init__(self, documents: Sequence[Document], timeline: Timeline) -> None:
-        self.documents, self.timeline = documents, timeline
-
-    def __call__(self, unit: Unit) -> str:
-        if not unit.page:
-            return self._everything
-        shown = [_entry_shown(e) for e in page_entries(self.timeline, unit.page)]
-        return _digest((shown, self.timeline.year_starts))
-
-    @cached_property
-    def _everything(self) -> str:
-        shown = [(d.slug, d.title, d.milestones, d.date_style) for d in self.documents]
-        anchors = [(e.document.slug, e.number, e.anchor) for e in self.timeline]
-        return _digest((shown, anchors))
-
-
-def _entry_shown(entry: Entry) -> tuple:
-    document = entry.document
-    shown = (document.slug, document.title, document.date_style, entry.milestone, entry.number)
-    return (*shown, entry.anchor)
-
-
-def _digest(value: object) -> str:
-    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
 def document_key(document: Document, keys: Mapping[str, str]) -> str:

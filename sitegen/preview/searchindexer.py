@@ -16,6 +16,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
 
 from ..model.site import Site
@@ -33,12 +34,21 @@ def indexed_names(site: Site) -> list[str]:
 
 class PagesOnDisk(Mapping[str, bytes]):
     """The pages, read by the thread from the output once the build has committed it (a
-    save no longer waits while 30,000 pages are read at 10,000 documents). A later build
-    may replace a page meanwhile (each atomically): then the next run, which that build
-    asked for, indexes it; one it deleted is a run that ends quietly."""
+    save no longer waits while 30,000 pages are read at 10,000 documents, nor while their
+    names are listed). A later build may replace a page meanwhile (each atomically): then
+    the next run, which that build asked for, indexes it; one it deleted is a run that
+    ends quietly."""
 
-    def __init__(self, out_dir: Path, names: list[str]) -> None:
-        self.out_dir, self.names, self._known = out_dir, names, frozenset(names)
+    def __init__(self, out_dir: Path, site: Site) -> None:
+        self.out_dir, self._site = out_dir, site
+
+    @cached_property
+    def names(self) -> list[str]:
+        return indexed_names(self._site)
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        return frozenset(self.names)
 
     def __getitem__(self, name: str) -> bytes:
         if name not in self._known:

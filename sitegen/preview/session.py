@@ -26,7 +26,7 @@ from ..output.stages import recovered
 from ..output.store import CACHE_DIR, DocumentStore
 from ..output.uptodate import Counts
 from .memory import MemoryCache
-from .searchindexer import BackgroundIndex, PagesOnDisk, indexed_names
+from .searchindexer import BackgroundIndex, PagesOnDisk
 
 
 class PreviewStages:
@@ -42,7 +42,7 @@ class PreviewStages:
         self._written: dict[str, str] | None = None  # output path -> digest, as last built
         self._journal: Journal | None = None
         self._search = BackgroundIndex(_replace)
-        self._index_next: tuple[Site, list[str], Path] | None = None  # for `done` to ask
+        self._index_next: tuple[Site, Path] | None = None  # for `done` to ask
         self.changed: list[str] = []  # output paths the last build wrote or removed
 
     @property
@@ -80,7 +80,7 @@ class PreviewStages:
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index follows in the background (searchindexer.py), once the
         pages are written (`done`), so a save reloads them without waiting for it."""
-        self._index_next = (site, indexed_names(site), out_dir)
+        self._index_next = (site, out_dir)
 
     def wait_for_index(self, timeout: float = 120) -> bool:
         """Whether the search index of the last build is written within `timeout` s."""
@@ -97,8 +97,8 @@ class PreviewStages:
         self._cache.commit()
         self._store.save()
         assert self._index_next is not None
-        site, names, out_dir = self._index_next
-        self._search.request(site, PagesOnDisk(out_dir, names), out_dir)
+        site, out_dir = self._index_next
+        self._search.request(site, PagesOnDisk(out_dir, site), out_dir)
 
 
 def _replace(target: Path, data: bytes) -> None:
