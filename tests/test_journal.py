@@ -149,3 +149,33 @@ def test_a_journal_that_fails_half_way_is_finished_once_the_obstacle_is_gone(
     shutil.rmtree(out / "b.html")
     recover(out)
     assert _site_files(out) == {"a.html": b"new", "b.html": b"new"}
+
+
+def test_without_a_record_the_files_move_and_no_index_is_written(tmp_path: Path) -> None:
+    """The preview's journal: it remembers what it wrote, so it keeps no index."""
+    out = tmp_path / "out"
+    with Journal(out, record=False) as first:
+        first.write("a/index.html", b"one")
+        first.write("b.txt", b"two")
+        first.commit()
+    assert not (out / INDEX).exists()
+    with Journal(out, known=first.files, record=False) as second:
+        second.write("a/index.html", b"one, edited")
+        second.write("b.txt", b"two")
+        second.commit()
+    assert second.changed == ["a/index.html"]
+    assert _site_files(out) == {"a/index.html": b"one, edited", "b.txt": b"two"}
+    assert not (out / INDEX).exists() and not (out / PENDING).exists()
+
+
+def test_files_another_process_wrote_are_moved_too(tmp_path: Path) -> None:
+    """A worker writes pending files the parent never named: the commit finds them all."""
+    out = tmp_path / "out"
+    with Journal(out) as parent:
+        parent.write("here.html", b"parent")
+        worker = Journal(out)  # as a forked worker's copy: same folder, its own names
+        digests = {"there/index.html": worker.write("there/index.html", b"worker")}
+        parent.adopt(digests)
+        parent.commit()
+    assert sorted(parent.changed) == ["here.html", "there/index.html"]
+    assert _site_files(out) == {"here.html": b"parent", "there/index.html": b"worker"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -131,6 +132,11 @@ def shown_name(path: Path) -> str:
 def _check_location(project: Path, path: Path, src_path: str) -> None:
     """A content file is a file of the project: not a folder, not a link to elsewhere,
     not a link loop (model/files.py)."""
+    try:
+        if stat.S_ISREG(os.lstat(path).st_mode):
+            return  # a plain file, as nearly all are: one system call
+    except OSError:
+        pass  # gone since the listing: reading it says so
     target = link_target(project, path, src_path, CONTENT_DIR)
     if target.is_dir():
         raise SiteError(Problem(src_path, None, "is a folder; content files are YAML files"))

@@ -47,12 +47,12 @@ class Page:
     alternates: dict[str, Page] = field(default_factory=dict)  # variant -> page, self included
     number: int = 1  # a list page's place among its kind's pages (contents/page/2/)
     year: str = ""  # a year archive page's year
+    # Its file in the output, from `url`: set once (asked for 100,000 times a rebuild at
+    # 10,000 documents).
+    dest_path: str = field(init=False, repr=False)
 
-    @cached_property  # asked for 100,000 times a rebuild at 10,000 documents
-    def dest_path(self) -> str:
-        if self.url.endswith(".html"):
-            return self.url
-        return f"{self.url}index.html"
+    def __post_init__(self) -> None:
+        self.dest_path = self.url if self.url.endswith(".html") else f"{self.url}index.html"
 
 
 @dataclass

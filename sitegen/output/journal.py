@@ -23,11 +23,12 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable, Mapping
-from pathlib import Path, PurePosixPath
+from collections.abc import Mapping
+from pathlib import Path
 
 from ..errors import Problem, SiteError
 from .folder import MARKER, MARKER_TEXT, Previous, write_failure
+from .outputpaths import check_no_clashes, safe_output_path
 
 PENDING = ".sitegen-pending"
 JOURNAL = ".sitegen-journal"
@@ -48,11 +49,17 @@ class Journal:
     left without a commit, it is as it was."""
 
     def __init__(
-        self, out_dir: Path, use_index: bool = True, known: dict[str, str] | None = None
+        self,
+        out_dir: Path,
+        use_index: bool = True,
+        known: dict[str, str] | None = None,
+        record: bool = True,
     ) -> None:
         """`known`: what the last build wrote, when the caller remembers it (the preview);
-        otherwise read from the index, unless `use_index` is off (`--no-cache`)."""
-        self.out_dir, self.use_index, self.known = out_dir, use_index, known
+        otherwise read from the index, unless `use_index` is off (`--no-cache`). `record`
+        off: no index written (a caller that always knows; 0.05 s at 60,000 files)."""
+        self.out_dir, self.use_index, self.known, self.record = out_dir, use_index, known, record
+        self._written_here: dict[str, str] = {}  # pending name -> output path, this process
         self.pending = out_dir / PENDING
         self.files: dict[str, str] = {}  # output path -> digest, of the whole new site
         self.changed: list[str] = []  # after commit: the paths written or deleted
@@ -85,11 +92,12 @@ class Journal:
         else:
             found = digest(data)
             if not self._is_current(rel_path, found, data):
-                target = self.pending / pending_name(rel_path)
+                name = pending_name(rel_path)
                 try:
-                    target.write_bytes(data)
+                    (self.pending / name).write_bytes(data)
                 except OSError as error:
                     raise write_failure(error, self.out_dir, rel_path) from None
+                self._written_here[name] = rel_path
         self.files[rel_path] = found
         return found
 
@@ -110,13 +118,14 @@ class Journal:
     def commit(self, keep: tuple[str, ...] = ()) -> None:
         """Write the journal, then apply it; nothing changed means nothing written."""
         pending = set(os.listdir(self.pending))  # written here or by a worker
-        moves = [
-            (name, rel) for rel in sorted(self.files) if (name := pending_name(rel)) in pending
-        ]
+        names = self._written_here
+        if not pending <= names.keys():  # a worker's: name every file (its names are hashes)
+            names = {pending_name(rel): rel for rel in self.files}
+        moves = sorted(((n, names[n]) for n in pending if n in names), key=lambda m: m[1])
         if any(self.previous is None or rel not in self.previous for _, rel in moves):
-            _check_no_clashes(self.files)  # new paths: none may be another's folder
+            check_no_clashes(self.files)  # new paths: none may be another's folder
         deletes = sorted(self._removed(set(keep)))
-        if self.files != self.previous:
+        if self.record and self.files != self.previous:
             text = json.dumps(
                 self.files, ensure_ascii=False, separators=(",\n", ":"), sort_keys=True
             )
@@ -178,8 +187,8 @@ def apply_journal(out_dir: Path) -> None:
     journal = out_dir / JOURNAL
     try:
         plan = json.loads(journal.read_bytes())
-        moves = [(str(name), _safe(rel)) for name, rel in plan["moves"]]
-        deletes = [_safe(rel) for rel in plan["deletes"]]
+        moves = [(str(name), safe_output_path(rel)) for name, rel in plan["moves"]]
+        deletes = [safe_output_path(rel) for rel in plan["deletes"]]
     except (ValueError, KeyError, TypeError):
         # Not a journal we wrote in one piece: the index may no longer say what is on disk,
         # so forget it (the next build compares bytes) and drop the journal.
@@ -214,14 +223,6 @@ def _read_index(path: Path) -> dict[str, str] | None:
     return found if is_index else None
 
 
-def _safe(rel_path: object) -> str:
-    """An output path from a journal: relative, inside the output, never `..`."""
-    path = PurePosixPath(str(rel_path))
-    if not isinstance(rel_path, str) or path.is_absolute() or ".." in path.parts or not rel_path:
-        raise ValueError(f"not a path inside the output: {rel_path!r}")
-    return rel_path
-
-
 def _remove_empty_folders(out_dir: Path, folder: Path) -> None:
     while folder != out_dir:
         try:
@@ -229,21 +230,3 @@ def _remove_empty_folders(out_dir: Path, folder: Path) -> None:
         except OSError:  # not empty (or already gone)
             return
         folder = folder.parent
-
-
-def folders_of(files: Iterable[str]) -> set[str]:
-    """Every folder that holds one of `files` (output paths), at any depth."""
-    folders: set[str] = set()
-    for rel in files:
-        end = rel.rfind("/")
-        while end > 0 and rel[:end] not in folders:
-            folders.add(rel[:end])
-            end = rel.rfind("/", 0, end)
-    return folders
-
-
-def _check_no_clashes(files: Mapping[str, str]) -> None:
-    """A file and a folder of one name cannot both be written: refuse before the journal."""
-    clashes = sorted(folders_of(files) & files.keys())
-    if clashes:
-        raise SiteError(f"{clashes[0]}: the site has both a file and a folder of this name")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..project import is_internal
-from .journal import folders_of
+from .outputpaths import folders_of
 from .signatures import Signature, file_signature, input_signatures
 from .store import output_name, read_private, write_private
 

@@ -74,7 +74,8 @@ class PreviewStages:
         return recovered(out_dir)
 
     def output(self, out_dir: Path) -> Journal:
-        self._journal = Journal(out_dir, known=self._written)
+        # It remembers what it wrote, and its folder goes with it: no index on disk.
+        self._journal = Journal(out_dir, known=self._written, record=False)
         return self._journal
 
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
