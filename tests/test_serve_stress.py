@@ -151,3 +151,4 @@ def test_stopping_the_preview_mid_index_stops_pagefind_and_its_scratch(tmp_path:
         scratch = Path(command[command.index("--output-path") + 1]).parent
         assert not scratch.exists(), f"{scratch} left behind"
     assert not any("Traceback" in line for line in server.err), server.err
+    assert not any("search index:" in line for line in server.err), server.err  # broken off

@@ -10,7 +10,6 @@ import pytest
 from sitegen.align.timeline import timeline_entries
 from sitegen.model.content import DateStyle, Document, Milestone, Paragraph
 from sitegen.model.units import Unit
-from sitegen.output import shown as shown_module
 from sitegen.output.shown import Shown
 
 DATA = Unit("*data*", ("data/timeline.json",), ("sitemap.xml",))
@@ -64,20 +63,3 @@ def test_a_moved_anchor_changes_the_keys() -> None:
     documents = [dataclasses.replace(_document("a"), milestones=(milestone,))]
     one, two = (Shown(documents, timeline_entries(documents, {"a": c})) for c in ((1,), (2,)))
     assert one(DATA) != two(DATA) and one(PAGE_1) != two(PAGE_1)
-
-
-def test_what_a_document_shows_is_written_out_once_while_it_is_the_same_object(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    written: list[str] = []
-    real = shown_module._document_shown
-    monkeypatch.setattr(
-        shown_module, "_document_shown", lambda d: written.append(d.slug) or real(d)
-    )
-    documents = [_document(slug) for slug in "abc"]
-    first = _keys(documents)
-    assert sorted(written) == ["a", "b", "c"]
-    written.clear()
-    assert _keys(documents) == first and written == []
-    copy = dataclasses.replace(documents[1])  # equal, but another object: written again
-    assert _keys([documents[0], copy, documents[2]]) == first and written == ["b"]

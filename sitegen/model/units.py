@@ -12,10 +12,12 @@ but its own document again.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .content import Document
 from .guide import COVER_SIZE
+from .listing import listings
 from .site import TIMELINE_DATA, PageKind, Site
 
 SITEMAP_TEMPLATE = "sitemap.xml"
@@ -47,32 +49,36 @@ def document_unit(site: Site, document: Document) -> Unit:
 def site_wide_units(site: Site) -> list[Unit]:
     """The pages that list documents, by kind (contents page by page), then the feeds
     and the site's data files."""
-    units = []
+    units, listed = [], listings(site.documents)
+
+    def listing_of(document: Document) -> str:
+        return listed[document.slug][0]
+
     for kind in (PageKind.HOME, PageKind.NOT_FOUND):
         pages = [p for p in site.pages if p.kind == kind]
         templates = tuple(sorted({p.template for p in pages}))
-        shows = {PageKind.HOME: _cover(site), PageKind.NOT_FOUND: ""}[kind]
+        shows = {PageKind.HOME: _cover(site, listing_of), PageKind.NOT_FOUND: ""}[kind]
         units.append(Unit(f"*{kind}*", tuple(p.dest_path for p in pages), templates, None, shows))
     for number, variants in enumerate(site.timeline_pages, start=1):
         files = tuple(page.dest_path for page in variants.values())
         units.append(Unit(f"*timeline-{number}*", files, ("timeline.html",), page=number))
     guide = site.guide
     for number, variants in enumerate(site.contents, start=1):
-        listings = [
+        chapters = [
             (x.chapter.number, x.chapter.title, x.continued) for x in guide.contents[number - 1]
         ]
-        shown = [_shown(d) for x in guide.contents[number - 1] for d in x.documents]
+        shown = [listing_of(d) for x in guide.contents[number - 1] for d in x.documents]
         files = tuple(page.dest_path for page in variants.values())
-        shows = _digest((listings, shown, len(site.contents)))
+        shows = _digest((chapters, shown, len(site.contents)))
         units.append(Unit(f"*contents-{number}*", files, ("contents.html",), None, shows))
-    units += _archive_units(site)
+    units += _archive_units(site, listing_of)
     feeds = tuple(site.feed_path(x) for x in site.config.languages)
-    shows = _digest([_shown(d) for d in feed_documents(site)])
+    shows = _digest([listing_of(d) for d in feed_documents(site)])
     units.append(Unit(FEEDS_UNIT, feeds, (FEED_TEMPLATE,), None, shows))
     return [*units, Unit(DATA_UNIT, (TIMELINE_DATA,), (SITEMAP_TEMPLATE,))]
 
 
-def _archive_units(site: Site) -> list[Unit]:
+def _archive_units(site: Site, listing_of: Callable[[Document], str]) -> list[Unit]:
     """The index of years (what it shows: each year's count), then every year page (its
     documents and how many pages its year has)."""
     if not site.archive:
@@ -83,7 +89,7 @@ def _archive_units(site: Site) -> list[Unit]:
     units = [Unit("*archive*", files, ("archive.html",), None, shows)]
     for year, pages in site.years.items():
         for number, variants in enumerate(pages, start=1):
-            shown = [_shown(d) for d in years[year][number - 1]]
+            shown = [listing_of(d) for d in years[year][number - 1]]
             files = tuple(page.dest_path for page in variants.values())
             shows = _digest((shown, len(pages)))
             units.append(Unit(f"*year-{year}-{number}*", files, ("archive.html",), None, shows))
@@ -111,16 +117,12 @@ def _around(site: Site, document: Document) -> str:
     )
 
 
-def _cover(site: Site) -> str:
+def _cover(site: Site, listing_of: Callable[[Document], str]) -> str:
     cover = [
-        (c.number, c.title, len(c.documents), [_shown(d) for d in c.documents[:COVER_SIZE]])
+        (c.number, c.title, len(c.documents), [listing_of(d) for d in c.documents[:COVER_SIZE]])
         for c in site.guide.chapters
     ]
     return _digest((cover, len(site.contents), bool(site.archive)))
-
-
-def _shown(document: Document) -> tuple:
-    return (document.slug, document.title, document.date, document.author, document.date_style)
 
 
 def _digest(value: object) -> str:

@@ -79,6 +79,7 @@ class BackgroundIndex:
         self._running = False
         self._idle = threading.Event()
         self._idle.set()
+        self._closing = threading.Event()
 
     def request(self, site: Site, pages: Mapping[str, bytes], out_dir: Path) -> None:
         with self._lock:
@@ -87,6 +88,10 @@ class BackgroundIndex:
                 self._running = True
                 self._idle.clear()
                 threading.Thread(target=self._loop, daemon=True).start()
+
+    def close(self) -> None:
+        """The preview stops and its folder goes: a run it breaks ends without a word."""
+        self._closing.set()
 
     def wait(self, timeout: float) -> bool:
         """Whether every index asked for is written (or failed) within `timeout` seconds."""
@@ -105,7 +110,8 @@ class BackgroundIndex:
             except _Superseded:
                 pass  # a later build's run follows
             except Exception as error:  # the preview lives on; the log says why
-                print(f"search index: {error}", file=sys.stderr, flush=True)
+                if not self._closing.is_set():
+                    print(f"search index: {error}", file=sys.stderr, flush=True)
 
 
 def _index(site: Site, pages: Mapping[str, bytes], out_dir: Path, write: Write) -> None:

@@ -83,6 +83,10 @@ class PreviewStages:
         pages are written (`done`), so a save reloads them without waiting for it."""
         self._index_next = (site, out_dir)
 
+    def close(self) -> None:
+        """The preview stops: the search index's thread may find its folder gone."""
+        self._search.close()
+
     def wait_for_index(self, timeout: float = 120) -> bool:
         """Whether the search index of the last build is written within `timeout` s."""
         return self._search.wait(timeout)

@@ -53,6 +53,7 @@ def serve(
         raise SiteError(f"cannot listen on {host}:{port}: {error.strerror}; try --port") from None
     out_dir = Path(tempfile.mkdtemp(prefix="sitegen-preview-"))
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # clean up as on Ctrl+C
+    preview: Preview | None = None
     try:
         loop = IOLoop.current()
         preview = Preview(project, out_dir, lambda: loop.add_callback(preview.notice))
@@ -76,6 +77,8 @@ def serve(
     finally:
         for sock in sockets:
             sock.close()
+        if preview is not None:
+            preview.stages.close()
         shutil.rmtree(out_dir, ignore_errors=True)
     return 0
 
