@@ -133,7 +133,10 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def server(project: Path) -> Iterator[PreviewServer]:
-    """The preview of `project`, stopped after the test."""
+    """The preview of `project`, stopped after the test: cleanly (a thread killed at exit
+    inside native code aborts the process, "FATAL: exception not rethrown")."""
     running = PreviewServer(project)
     yield running
     running.stop()
+    assert running.process.returncode == 0, running.err
+    assert not any("FATAL" in line for line in running.err), running.err

@@ -39,7 +39,7 @@ def feed(tmp_path: Path):
     feed.follow(_roots(tmp_path / "content"))
     feed.notices = notices
     yield feed
-    feed.stop()
+    feed.stop(wait=True)
 
 
 def _roots(*paths: Path) -> tuple[tuple[Path, int], ...]:
@@ -123,7 +123,7 @@ def test_with_notices_an_idle_preview_only_glances(
         preview.poll()
         assert looks == [1]
     finally:
-        preview.feed.stop()
+        preview.close()
 
 
 def test_without_notices_every_poll_looks(tmp_path: Path, looks: list[int]) -> None:
@@ -154,4 +154,4 @@ def test_site_yaml_is_glanced_at_and_a_notice_rebuilds_at_once(
         preview.notice()  # a notice without a change: a look, no rebuild
         assert len(rebuilt) == 2
     finally:
-        preview.feed.stop()
+        preview.close()

@@ -52,12 +52,17 @@ class ChangeFeed:
         self.roots, self._stop = roots, threading.Event()
         if roots:
             args = (tuple(path for path, _inode in roots), self._stop)
-            self._thread = threading.Thread(target=self._run, args=args, daemon=True)
+            # Not a daemon: one killed at exit inside watchfiles' Rust code aborts the
+            # process ("FATAL: exception not rethrown"); the preview stops it instead.
+            self._thread = threading.Thread(target=self._run, args=args)
             self._thread.start()
 
-    def stop(self) -> None:
-        """Ends the watch within _STOP_CHECK_MS (a late notice only makes a look)."""
+    def stop(self, wait: bool = False) -> None:
+        """End the watch (within _STOP_CHECK_MS; a late notice only makes a look); with
+        `wait`, return once it has ended, as before the process exits."""
         self._stop.set()
+        if wait and self._thread is not None:
+            self._thread.join(timeout=4 * _STOP_CHECK_MS / 1000)
         self._thread = None
 
     def _run(self, roots: tuple[Path, ...], stop: threading.Event) -> None:

@@ -78,7 +78,7 @@ def serve(
         for sock in sockets:
             sock.close()
         if preview is not None:
-            preview.stages.close()
+            preview.close()
         shutil.rmtree(out_dir, ignore_errors=True)
     return 0
 
@@ -117,6 +117,12 @@ class Preview:
         if self._pending_since and (quiet or now - self._pending_since >= MAX_WAIT_SECONDS):
             self._pending_since = 0.0
             self.rebuild()
+
+    def close(self) -> None:
+        """Before the process exits: the watch ends, the search index's thread is told."""
+        if self.feed:
+            self.feed.stop(wait=True)
+        self.stages.close()
 
     def notice(self) -> None:
         """A burst of changes is over (the feed waited for quiet): rebuild if they count."""
