@@ -65,8 +65,12 @@ class PreviewServer:
         self.out: list[str] = []
         self.err: list[str] = []
         self._markers = itertools.count()
-        for stream, lines in ((self.process.stdout, self.out), (self.process.stderr, self.err)):
-            threading.Thread(target=self._collect, args=(stream, lines), daemon=True).start()
+        self._readers = [
+            threading.Thread(target=self._collect, args=(stream, lines), daemon=True)
+            for stream, lines in ((self.process.stdout, self.out), (self.process.stderr, self.err))
+        ]
+        for reader in self._readers:
+            reader.start()
         wait_until(self._started, timeout=60, what="the server to start")
 
     @staticmethod
@@ -123,6 +127,8 @@ class PreviewServer:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        for reader in self._readers:  # every line it wrote, to its last (a FATAL at exit)
+            reader.join(timeout=5)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -46,12 +47,30 @@ def _roots(*paths: Path) -> tuple[tuple[Path, int], ...]:
     return tuple((path, path.stat().st_ino) for path in paths)
 
 
-def _settled(feed: ChangeFeed, path: Path) -> None:
-    """The watch has started: a first save is heard (the thread may start late)."""
+def _steady(feed: ChangeFeed, for_seconds: float = 0.3) -> int:
+    """The notice count once no notice has come for `for_seconds`."""
+    while True:
+        count = feed.notices.count
+        time.sleep(for_seconds)
+        if feed.notices.count == count:
+            return count
+
+
+def _settled(feed: ChangeFeed, path: Path, roots: tuple = ()) -> None:
+    """The watch has started: a save is heard (the thread may start late; with `roots`,
+    following them at every try, as the preview's poll does); then no notice is due."""
     probe = path / "probe.yaml"
-    wait_until(lambda: save(probe, "probe") or feed.notices.count, what="a first notice")
+    before = feed.notices.count
+
+    def heard() -> bool:
+        if roots:
+            feed.follow(roots)
+        save(probe, "probe")
+        return feed.notices.count > before
+
+    wait_until(heard, what="a notice of a save")
     probe.unlink()
-    wait_until(lambda: feed.notices.count >= 2, what="the probe's removal")
+    _steady(feed)
 
 
 def test_a_save_is_noticed_once_its_burst_is_over(feed: ChangeFeed, tmp_path: Path) -> None:
@@ -71,28 +90,42 @@ def test_editor_temporaries_and_dot_files_are_not_noticed(feed: ChangeFeed, tmp_
     (tmp_path / "content/doc.yaml~").write_text("backup", encoding="utf-8")
     (tmp_path / "content/.git").mkdir()
     (tmp_path / "content/.git/index").write_text("x", encoding="utf-8")
+    time.sleep(0.5)  # ten times the feed's quiet: a notice would have come
+    assert feed.notices.count == before
     save(tmp_path / "content/seen.yaml", "a save after them")  # the watch is still going
     wait_until(lambda: feed.notices.count > before, what="the last save's notice")
-    assert feed.notices.count == before + 1
 
 
 def test_a_folder_replaced_at_once_is_followed(feed: ChangeFeed, tmp_path: Path) -> None:
     _settled(feed, tmp_path / "content")
     shutil.rmtree(tmp_path / "content")
-    (tmp_path / "content").mkdir()  # a watch may listen on to the removed folder
-    feed.follow(_roots(tmp_path / "content"))  # a new inode: a new watch
-    _settled(feed, tmp_path / "content")
+    (tmp_path / "content").mkdir()  # often with the old inode: the removal ends the watch
+    _settled(feed, tmp_path / "content", _roots(tmp_path / "content"))
 
 
 def test_a_folder_that_cannot_be_watched_means_polling(
     tmp_path: Path, capfd: pytest.CaptureFixture[str]
 ) -> None:
+    """Any error of watchfiles' (here a name the system refuses; out of inotify watches
+    or instances in life) means polling, and for good."""
     feed = ChangeFeed(tmp_path, Notices(), _ignored)
-    feed.follow(((tmp_path / "gone", 1),))
+    feed.follow(((tmp_path / "nul\0name", 1),))
     wait_until(lambda: feed.failed, what="the failure")
     assert "looking for changes by polling instead" in capfd.readouterr().err
-    feed.follow(_roots(tmp_path))  # and for good: no thread that fails again
-    assert feed.failed
+    feed.follow(_roots(tmp_path))  # no thread that fails again
+    assert feed.failed and not feed.watching
+
+
+def test_a_folder_removed_before_the_watch_starts_is_no_failure(tmp_path: Path) -> None:
+    """A branch switch may remove a folder between the preview's glance and the watch."""
+    feed = ChangeFeed(tmp_path, Notices(), _ignored)
+    feed.notices = feed._notify
+    feed.follow(((tmp_path / "gone", 1),))
+    wait_until(lambda: not feed.watching, what="the watch to end")
+    assert not feed.failed
+    (tmp_path / "content").mkdir()
+    _settled(feed, tmp_path / "content", _roots(tmp_path / "content"))  # followed again
+    feed.stop(wait=True)
 
 
 @pytest.fixture
@@ -115,8 +148,9 @@ def test_with_notices_an_idle_preview_only_glances(
     project = make_project(tmp_path / "project")
     preview = Preview(project, tmp_path / "out", Notices())
     try:
+        preview.poll()  # the first looks (saves made during the first build)
         looks.clear()
-        for _ in range(20):  # a second of polling
+        for _ in range(20):  # twenty polls, well within the LOOK_SECONDS of the last look
             preview.poll()
         assert looks == []
         monkeypatch.setattr(watcher, "LOOK_SECONDS", 0.0)  # then the safety look is due
@@ -135,23 +169,26 @@ def test_without_notices_every_poll_looks(tmp_path: Path, looks: list[int]) -> N
     assert len(looks) == 5
 
 
-def test_site_yaml_is_glanced_at_and_a_notice_rebuilds_at_once(
-    tmp_path: Path, looks: list[int]
-) -> None:
+def test_site_yaml_is_glanced_at_and_a_notice_looks(tmp_path: Path, looks: list[int]) -> None:
     project = make_project(tmp_path / "project")
     preview = Preview(project, tmp_path / "out", Notices())
     rebuilt: list[int] = []
     preview.rebuild = lambda: rebuilt.append(1)  # the build itself is tested in test_serve
     try:
+        preview.poll()  # the first: a look
         config = project / "site.yaml"
         save(config, config.read_text(encoding="utf-8") + "\n")  # no notice covers it
         preview.poll()
-        assert len(looks) == 2 and rebuilt == []  # seen; waiting for the burst to be over
+        assert len(looks) == 3 and rebuilt == []  # seen; waiting for the burst to be over
         wait_until(lambda: preview.poll() or rebuilt, what="the rebuild once quiet")
         save(project / "content/hello.yaml", "title: {en: x, zh: y}\n")
-        preview.notice()  # as the feed calls it, on the loop's thread
-        assert len(rebuilt) == 2
+        looked = len(looks)
+        preview.notice()  # as the feed calls it, on the loop's thread: a look
+        assert len(looks) == looked + 1 and len(rebuilt) == 1  # the files may not be quiet
+        wait_until(lambda: preview.poll() or len(rebuilt) == 2, what="the rebuild once quiet")
         preview.notice()  # a notice without a change: a look, no rebuild
+        time.sleep(2 * watcher.QUIET_SECONDS)
+        preview.poll()
         assert len(rebuilt) == 2
     finally:
         preview.close()

@@ -1,5 +1,7 @@
 """Change notices from the operating system (inotify, FSEvents or ReadDirectoryChangesW,
-through watchfiles), so an idle preview costs nothing and a save is seen at once.
+through watchfiles), so an idle preview costs next to nothing and a save is seen at once
+(but for a content file that links to another: its target's edits wait for the preview's
+look every 2 s).
 
 Polling a large site costs: at 10,000 documents one look at every file's signature takes
 about 40 ms, so looking 20 times a second kept most of a core busy while nobody typed.
@@ -18,7 +20,7 @@ import watchfiles
 
 QUIET_MS = 50  # a burst of saves is over when nothing changed for this long
 MAX_WAIT_MS = 1000  # ... or when it has lasted this long
-_STOP_CHECK_MS = 500  # how long a stopped feed may take to notice
+_STOP_CHECK_MS = 500  # the longest one call into watchfiles' Rust code lasts
 
 Roots = tuple[tuple[Path, int], ...]  # folders to watch, each with its inode
 
@@ -43,9 +45,9 @@ class ChangeFeed:
         return self._thread is not None and self._thread.is_alive()
 
     def follow(self, roots: Roots) -> None:
-        """Watch these folders (recursively), if not already. A watch may listen on to a
-        folder removed and made again (its old inode): so the roots come with their
-        inodes, and a new one starts a new watch."""
+        """Watch these folders (recursively), if not already. A watch listens on to a
+        folder removed and made again (the removed one), so it ends when a root is
+        removed (`_run`), and the roots come with their inodes: either starts a new one."""
         if self.failed or (self.watching and roots == self.roots):
             return
         self.stop()
@@ -58,16 +60,17 @@ class ChangeFeed:
             self._thread.start()
 
     def stop(self, wait: bool = False) -> None:
-        """End the watch (within _STOP_CHECK_MS; a late notice only makes a look); with
-        `wait`, return once it has ended, as before the process exits."""
+        """End the watch (watchfiles sees the event within a step; a late notice only
+        makes a look); with `wait`, return once it has ended, as before the process exits."""
         self._stop.set()
         if wait and self._thread is not None:
             self._thread.join(timeout=4 * _STOP_CHECK_MS / 1000)
         self._thread = None
 
     def _run(self, roots: tuple[Path, ...], stop: threading.Event) -> None:
+        removed = {(watchfiles.Change.deleted, str(root)) for root in roots}
         try:
-            for _changes in watchfiles.watch(
+            for changes in watchfiles.watch(
                 *roots,
                 watch_filter=self._wanted,
                 debounce=MAX_WAIT_MS,
@@ -77,6 +80,10 @@ class ChangeFeed:
                 raise_interrupt=False,
             ):
                 self._notify()
+                if changes & removed:
+                    break  # deaf from now on, even to a folder made again at once
+        except FileNotFoundError:
+            pass  # a root removed since the preview looked (a branch switch): follow again
         except Exception as error:  # no watch (e.g. out of inotify watches): poll instead
             print(
                 f"Warning: cannot watch the sources for changes ({error});"
@@ -85,7 +92,7 @@ class ChangeFeed:
                 flush=True,
             )
             self.failed = True
-        if not stop.is_set():  # a watched folder was removed: look, follow the rest
+        if not stop.is_set():  # a watched folder was removed: look, and follow again
             self._notify()
 
     def _wanted(self, change: watchfiles.Change, path: str) -> bool:

@@ -75,6 +75,8 @@ def serve(
     except KeyboardInterrupt:
         print("Stopped the preview", flush=True)
     finally:
+        for sign in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl+C: still cleaned up
+            signal.signal(sign, signal.SIG_IGN)
         for sock in sockets:
             sock.close()
         if preview is not None:
@@ -96,11 +98,10 @@ class Preview:
         self.problems: list[str] = []  # the failed build's messages, shown on every page
         self._seen = snapshot(project)
         self._top = self._top_now()
-        self._changed_at = self._pending_since = 0.0
-        self._looked_at = time.monotonic()
+        # The first poll looks (saves made during the first build) and starts the watch,
+        # so no notice can come before `serve` holds the preview.
+        self._changed_at = self._pending_since = self._looked_at = 0.0
         self.feed = notify and ChangeFeed(project.absolute(), notify, _is_editor_temporary)
-        if self.feed:
-            self.feed.follow(self._top[1])
 
     def poll(self) -> None:
         """Every POLL_SECONDS: a look if anything may have changed, a rebuild once quiet."""
@@ -119,17 +120,17 @@ class Preview:
             self.rebuild()
 
     def close(self) -> None:
-        """Before the process exits: the watch ends, the search index's thread is told."""
+        """Before the process exits: the search index's thread is told, the watch ends."""
+        self.stages.close()
         if self.feed:
             self.feed.stop(wait=True)
-        self.stages.close()
 
     def notice(self) -> None:
-        """A burst of changes is over (the feed waited for quiet): rebuild if they count."""
+        """A burst of changes is over: look now. The rebuild waits for `poll` to find the
+        files quiet for QUIET_SECONDS as without notices (the feed's quiet is only that
+        no new file changed: a file saved twice, the second time within the clock tick
+        of this look and at the same size, would read as the first)."""
         self._look(time.monotonic())
-        if self._pending_since:
-            self._pending_since = 0.0
-            self.rebuild()
 
     def _look(self, now: float) -> None:
         self._looked_at, current = now, snapshot(self.project)
