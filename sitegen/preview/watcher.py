@@ -57,6 +57,7 @@ def serve(
     try:
         loop = IOLoop.current()
         preview = Preview(project, out_dir, lambda: loop.add_callback(preview.notice))
+        preview.settle_later = lambda: loop.call_later(QUIET_SECONDS, preview.poll)
         preview.rebuild()
         HTTPServer(make_app(out_dir, lambda: preview.problems, host)).add_sockets(sockets)
         url = _url(host, sockets[0].getsockname()[1])
@@ -102,6 +103,7 @@ class Preview:
         # so no notice can come before `serve` holds the preview.
         self._changed_at = self._pending_since = self._looked_at = 0.0
         self.feed = notify and ChangeFeed(project.absolute(), notify, _is_editor_temporary)
+        self.settle_later: Callable[[], object] | None = None  # a poll in QUIET_SECONDS
 
     def poll(self) -> None:
         """Every POLL_SECONDS: a look if anything may have changed, a rebuild once quiet."""
@@ -129,8 +131,11 @@ class Preview:
         """A burst of changes is over: look now. The rebuild waits for `poll` to find the
         files quiet for QUIET_SECONDS as without notices (the feed's quiet is only that
         no new file changed: a file saved twice, the second time within the clock tick
-        of this look and at the same size, would read as the first)."""
+        of this look and at the same size, would read as the first). `settle_later`
+        polls once that is over rather than at the next two ticks."""
         self._look(time.monotonic())
+        if self._pending_since and self.settle_later:
+            self.settle_later()
 
     def _look(self, now: float) -> None:
         self._looked_at, current = now, snapshot(self.project)
