@@ -5,6 +5,8 @@ Their cache keys are made of it, at every build, for every document: through dat
 reprs that cost 0.4 s a rebuild at 10,000 documents. The preview's store hands back the
 same objects for unchanged files, so the text is kept for the objects the last call had
 (held, so an id cannot be reused while it is kept) and an edit writes out one document's.
+This trusts that a loaded document is never changed in place (its title and author are
+dicts: nothing writes to them after loading); a changed document is a new object.
 """
 
 from __future__ import annotations
