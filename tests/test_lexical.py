@@ -10,7 +10,7 @@ import pytest
 
 from sitegen.align import lexicon, search
 from sitegen.align.cooccurrence import learn_translations
-from sitegen.align.lexical import evidence, simplified
+from sitegen.align.lexical import evidence, learned_words, simplified, teaches_anything
 from sitegen.align.sentences import DEFAULT_RATIO, align_document, align_sentences, document_priors
 
 ENTRIES = [
@@ -109,6 +109,26 @@ def test_a_document_teaches_itself_a_name() -> None:
     ]
     learned = learn_translations(groups, [simplified(zh) for _, zh in groups])
     assert any("lau" in words for string, words in learned.items() if "刘志" in string)
+
+
+def test_learned_words_are_found_where_they_stand_and_teach_only_where_they_occur() -> None:
+    learned = {"志强": frozenset({"lau"}), "九龙": frozenset({"kowloon"})}
+    found = learned_words(["劉志強先生到訪九龍。", "職員都很高興。"], learned)
+    assert found == [[(1, 2, frozenset({"lau"})), (7, 2, frozenset({"kowloon"}))], []]
+    assert teaches_anything(["Mr Lau visited."], found, learned)
+    nothing = learned_words(["職員都很高興。"], learned)
+    assert not teaches_anything(["The staff were pleased."], nothing, learned)
+    # An English word only learning knows can now be missed: the evidence changes.
+    assert teaches_anything(["Zorblax was quiet."], nothing, {"九龙": frozenset({"zorblax"})})
+
+
+def test_evidence_with_learned_words_found_beforehand_is_the_same() -> None:
+    en, zh = ["Mr Lau visited Kowloon."], ["劉志強先生到訪九龍。"]
+    learned = {"志强": frozenset({"lau"})}
+    found = learned_words(zh, learned)
+    one, other = evidence(en, zh, learned), evidence(en, zh, learned, learned_found=found)
+    assert one is not None and other is not None
+    assert one.score(0, 1, 0, 1) == other.score(0, 1, 0, 1)
 
 
 def test_shape_priors_follow_the_document() -> None:

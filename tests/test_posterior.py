@@ -48,3 +48,11 @@ def test_every_sentence_is_in_exactly_one_group_with_probability_one() -> None:
     for k in range(len(zh)):
         covering = sum(p for (_, j, _, b), p in found.items() if j <= k < j + b)
         assert covering == pytest.approx(1.0)
+
+
+def test_only_the_wanted_beads_are_worked_out_and_order_does_not_matter() -> None:
+    costs = {(1, 1, 1, 1): 1.0, (0, 0, 2, 2): 2.0, (0, 0, 1, 1): 1.0}  # not in end order
+    everything = bead_posteriors(costs, 2, 2)
+    assert everything == pytest.approx({(0, 0, 1, 1): 0.5, (1, 1, 1, 1): 0.5, (0, 0, 2, 2): 0.5})
+    wanted = bead_posteriors(costs, 2, 2, {(0, 0, 2, 2)})
+    assert wanted == pytest.approx({(0, 0, 2, 2): 0.5})

@@ -110,10 +110,11 @@ def evidence(
     zh: Sequence[str],
     learned: Mapping[str, frozenset[str]] | None = None,
     words: list[Found] | None = None,
+    learned_found: list[Found] | None = None,
 ) -> Evidence | None:
     """The evidence for a paragraph's sentences, or None without a dictionary; `learned`
     adds the translations the document taught itself (cooccurrence.py); `words` are the
-    sentences' dictionary words, if already found."""
+    sentences' dictionary words and `learned_found` their learned ones, if already found."""
     index = load_index()
     if not index and not learned:
         return None
@@ -122,10 +123,10 @@ def evidence(
         [w for w in english_words(text) if not (w.isdisjoint(known) and w.isdisjoint(taught))]
         for text in en
     ]
-    found = [
-        [*base, *_dictionary_words(simplified(text), {}, learned)] if learned else base
-        for text, base in zip(zh, words or dictionary_words(zh), strict=True)
-    ]
+    found = words or dictionary_words(zh)
+    if learned:  # a word both know is found twice: its masks are ORed, so that is harmless
+        extra = learned_found if learned_found is not None else learned_words(zh, learned)
+        found = [[*base, *more] for base, more in zip(found, extra, strict=True)]
     lemma_sets = [frozenset().union(*words) for words in en_words]
     translated = [_translated(f) for f in found]
     matched = [[_matched_words(words, t) for t in translated] for words in en_words]
@@ -137,27 +138,52 @@ def evidence(
     return Evidence(tuple(map(len, en_words)), zh_chars, matched, covered)
 
 
+def learned_words(zh: Sequence[str], learned: Mapping[str, frozenset[str]]) -> list[Found]:
+    """The learned words of each Chinese sentence, by CJK character position."""
+    lengths = sorted({len(word) for word in learned})
+    found: list[Found] = []
+    for text in zh:
+        chars = "".join(CJK_CHARACTER.findall(simplified(text)))
+        found.append(
+            [
+                (start, size, learned[chars[start : start + size]])
+                for start in range(len(chars))
+                for size in lengths
+                if start + size <= len(chars) and chars[start : start + size] in learned
+            ]
+        )
+    return found
+
+
+def teaches_anything(
+    en: Sequence[str], learned_found: Sequence[Found], learned: Mapping[str, frozenset[str]]
+) -> bool:
+    """Whether learned translations change a paragraph's evidence: a learned word in its
+    Chinese, or an English word that only learning makes known (it can now be missed)."""
+    if any(learned_found):
+        return True
+    known, taught = _english_vocabulary(), _taught(learned)
+    return any(
+        w.isdisjoint(known) and not w.isdisjoint(taught) for text in en for w in english_words(text)
+    )
+
+
 Found = list[tuple[int, int, frozenset[str]]]  # (first CJK character, length, English words)
 
 
 def dictionary_words(zh: Sequence[str]) -> list[Found]:
     """The dictionary words of each Chinese sentence (kept by the aligner between passes,
     so a second pass only looks for the words the document taught itself)."""
-    return [_dictionary_words(simplified(text), load_index(), {}) for text in zh]
+    return [_dictionary_words(simplified(text), load_index()) for text in zh]
 
 
-def _dictionary_words(
-    text: str, index: Mapping[str, frozenset[str]], learned: Mapping[str, frozenset[str]]
-) -> Found:
-    """Every dictionary (or learned) word in a Chinese text, by CJK character position."""
+def _dictionary_words(text: str, index: Mapping[str, frozenset[str]]) -> Found:
+    """Every dictionary word in a Chinese text, by CJK character position."""
     chars = "".join(CJK_CHARACTER.findall(text))
     found, get, size = [], index.get, len(chars)
     for start in range(size):
         for end in range(start + 1, min(start + _LONGEST, size) + 1):
-            word = chars[start:end]
-            english = get(word)
-            if learned and word in learned:
-                english = learned[word] | (english or frozenset())
+            english = get(chars[start:end])
             if english:
                 found.append((start, end - start, english))
     return found

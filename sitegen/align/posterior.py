@@ -9,44 +9,68 @@ way, the number means what it says: groups at 0.9 are right about nine times in 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 Bead = tuple[int, int, int, int]  # English start, Chinese start, English count, Chinese count
 TEMPERATURE = 1.3  # costs are nats, but not independent ones: fitted on the development set
 
 
-def bead_posteriors(costs: Mapping[Bead, float], n: int, m: int) -> dict[Bead, float]:
-    """For every bead of the table (with its cost), the probability that the alignment
-    of the n English and m Chinese sentences contains it."""
-    weights = [
-        ((i, j), (i + a, j + b), -cost / TEMPERATURE) for (i, j, a, b), cost in costs.items()
+def bead_posteriors(
+    costs: Mapping[Bead, float], n: int, m: int, wanted: Collection[Bead] | None = None
+) -> dict[Bead, float]:
+    """For every bead of the table (with its cost), or only the `wanted` ones, the
+    probability that the alignment of the n English and m Chinese sentences contains it."""
+    beads = [
+        (bead, (i, j), (i + a, j + b), -cost / TEMPERATURE)
+        for bead, cost in costs.items()
+        for i, j, a, b in (bead,)
     ]
-    into: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
-    out: dict[tuple[int, int], list[tuple[tuple[int, int], float]]] = defaultdict(list)
-    for start, end, weight in weights:
-        into[end].append((start, weight))
-        out[start].append((end, weight))
-    forward = {(0, 0): 0.0}
-    for cell in sorted(into):  # every bead ends after it starts, in this order
-        terms = [forward[start] + weight for start, weight in into[cell] if start in forward]
-        if terms:
-            forward[cell] = _log_sum(terms)
+    # The search makes them in the order of the cells they end at; others are sorted so.
+    if any(one[2] > other[2] for one, other in itertools.pairwise(beads)):
+        beads.sort(key=lambda bead: bead[2])
+    # Every bead ends after it starts: in this order, the beads into a cell all come before
+    # any bead out of it; backwards, those out of it before any into it.
+    forward = _sweep(((start, end, w) for _, start, end, w in beads), (0, 0), False)
     total = forward.get((n, m))
     if total is None:
         return {}
-    backward = {(n, m): 0.0}
-    for cell in sorted(out, reverse=True):
-        terms = [backward[end] + weight for end, weight in out[cell] if end in backward]
-        if terms:
-            backward[cell] = _log_sum(terms)
+    backward = _sweep(((end, start, w) for _, start, end, w in reversed(beads)), (n, m), True)
     found = {}
-    for bead, (start, end, weight) in zip(costs, weights, strict=True):
+    for bead, start, end, weight in beads:
+        if wanted is not None and bead not in wanted:
+            continue
         if start in forward and end in backward:
             share = forward[start] + weight + backward[end] - total
             found[bead] = math.exp(min(0.0, share))
     return found
+
+
+def _sweep(
+    beads: Iterable[tuple[Cell, Cell, float]], origin: Cell, backwards: bool
+) -> dict[Cell, float]:
+    """The log of the summed probabilities of all paths from `origin` to each cell, over
+    beads (from, to, log weight) in an order that reaches a cell fully before leaving it."""
+    terms: dict[Cell, list[float]] = defaultdict(list)
+    terms[origin].append(0.0)
+    totals: dict[Cell, float] = {}
+    for source, target, weight in beads:
+        value = totals.get(source)
+        if value is None:
+            if source not in terms:
+                continue  # no path reaches it
+            found = terms[source]
+            value = totals[source] = _log_sum(found[::-1] if backwards else found)
+        terms[target].append(value + weight)
+    for cell, found in terms.items():
+        if cell not in totals:
+            totals[cell] = _log_sum(found[::-1] if backwards else found)
+    return totals
+
+
+Cell = tuple[int, int]
 
 
 def _log_sum(terms: list[float]) -> float:
