@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from sitegen.align import anchortable
 from sitegen.align.anchortable import AnchorTable
 
 EN = [Counter({"2015": 1}), Counter(), Counter({"2015": 1, "42": 2}), Counter({"Lau": 1})]
@@ -27,8 +28,13 @@ def merged_unmatched(i: int, j: int, a: int, b: int, counts: bool) -> float:
 
 
 @pytest.mark.parametrize("counts", [True, False])
-def test_every_group_gets_what_merging_its_sentences_would_give(counts: bool) -> None:
+@pytest.mark.parametrize("rows_up_to", [32, 0])  # running totals; merged counts (many anchors)
+def test_every_group_gets_what_merging_its_sentences_would_give(
+    counts: bool, rows_up_to: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(anchortable, "ROWS_UP_TO", rows_up_to)
     table = AnchorTable(EN, ZH, WEIGHTS)
+    assert bool(table._rows) == bool(rows_up_to)
     for i in range(len(EN) + 1):
         for j in range(len(ZH) + 1):
             for a in range(len(EN) - i + 1):
