@@ -34,7 +34,7 @@ def test_every_group_gets_what_merging_its_sentences_would_give(
 ) -> None:
     monkeypatch.setattr(anchortable, "ROWS_UP_TO", rows_up_to)
     table = AnchorTable(EN, ZH, WEIGHTS)
-    assert bool(table._rows) == bool(rows_up_to)
+    assert table._merging == (rows_up_to == 0)
     for i in range(len(EN) + 1):
         for j in range(len(ZH) + 1):
             for a in range(len(EN) - i + 1):

@@ -12,6 +12,7 @@ from sitegen.align import lexicon, search
 from sitegen.align.cooccurrence import learn_translations
 from sitegen.align.lexical import evidence, learned_words, simplified, teaches_anything
 from sitegen.align.sentences import DEFAULT_RATIO, align_document, align_sentences, document_priors
+from sitegen.text.scripts import CJK_CHARACTER
 
 ENTRIES = [
     "醫院 医院 [yi1 yuan4] /hospital/CL:所[suo3],家[jia1],座[zuo4]/",
@@ -122,13 +123,32 @@ def test_learned_words_are_found_where_they_stand_and_teach_only_where_they_occu
     assert teaches_anything(["Zorblax was quiet."], nothing, {"九龙": frozenset({"zorblax"})})
 
 
-def test_evidence_with_learned_words_found_beforehand_is_the_same() -> None:
-    en, zh = ["Mr Lau visited Kowloon."], ["劉志強先生到訪九龍。"]
-    learned = {"志强": frozenset({"lau"})}
-    found = learned_words(zh, learned)
-    one, other = evidence(en, zh, learned), evidence(en, zh, learned, learned_found=found)
-    assert one is not None and other is not None
-    assert one.score(0, 1, 0, 1) == other.score(0, 1, 0, 1)
+def test_learned_words_are_every_learned_string_of_the_text() -> None:
+    zh = ["劉志強先生到訪九龍，志強很高興。", "沒有。"]
+    learned = {"志强": frozenset({"lau"}), "九龙": frozenset({"kowloon"}), "先": frozenset({"x"})}
+    chars = ["".join(CJK_CHARACTER.findall(simplified(text))) for text in zh]
+    scanned = [
+        sorted(
+            (start, size, learned[text[start : start + size]])
+            for start in range(len(text))
+            for size in range(1, 5)
+            if text[start : start + size] in learned and start + size <= len(text)
+        )
+        for text in chars
+    ]
+    assert [sorted(f, key=lambda w: (w[0], w[1])) for f in learned_words(zh, learned)] == scanned
+
+
+def test_learning_that_touches_no_word_keeps_the_dictionary_evidence() -> None:
+    en, zh = ["The staff were pleased.", "They went home."], ["職員都很高興。", "他們回家了。"]
+    aligner = search.SentenceAligner(en, zh, DEFAULT_RATIO)
+    plain = aligner.lexical
+    aligner.learn({"志强": frozenset({"lau"})})  # found nowhere in the paragraph
+    assert aligner.lexical is plain
+    aligner.learn({"职员": frozenset({"zorblax"})})  # found: the tables are made again
+    assert aligner.lexical is not plain
+    aligner.learn({"志强": frozenset({"lau"})})  # and back to the dictionary's own
+    assert aligner.lexical is plain
 
 
 def test_shape_priors_follow_the_document() -> None:

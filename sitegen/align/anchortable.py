@@ -33,7 +33,8 @@ class AnchorTable:
         self._rows: list[tuple[float, list[int], list[int]]] = []
         self._en: list[Counter[str]] = []
         self._zh: list[Counter[str]] = []
-        if len(trusted) <= ROWS_UP_TO:
+        self._merging = len(trusted) > ROWS_UP_TO
+        if not self._merging:
             self._rows = [(weights[k], _running(en, k), _running(zh, k)) for k in trusted]
         else:
             self._en = [_trusted(counter, weights) for counter in en]
@@ -59,7 +60,7 @@ class AnchorTable:
 
     def _counts(self, i: int, j: int, a: int, b: int) -> Iterator[tuple[float, int, int]]:
         """(weight, English count, Chinese count) of the anchors, in sorted order."""
-        if self._rows:
+        if not self._merging:
             for weight, en_before, zh_before in self._rows:
                 yield weight, en_before[i + a] - en_before[i], zh_before[j + b] - zh_before[j]
             return

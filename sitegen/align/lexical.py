@@ -140,7 +140,7 @@ def evidence(
 
 def learned_words(zh: Sequence[str], learned: Mapping[str, frozenset[str]]) -> list[Found]:
     """The learned words of each Chinese sentence, by CJK character position."""
-    lengths = sorted({len(word) for word in learned})
+    lengths = sorted({len(word) for word in learned if len(word) <= _LONGEST})
     found: list[Found] = []
     for text in zh:
         chars = "".join(CJK_CHARACTER.findall(simplified(text)))

@@ -28,7 +28,8 @@ def bead_posteriors(
         for bead, cost in costs.items()
         for i, j, a, b in (bead,)
     ]
-    # The search makes them in the order of the cells they end at; others are sorted so.
+    # The search makes them in the order of the cells they end at, and its posteriors are
+    # summed in that order; others are sorted so (their sums may differ in the last bit).
     if any(one[2] > other[2] for one, other in itertools.pairwise(beads)):
         beads.sort(key=lambda bead: bead[2])
     # Every bead ends after it starts: in this order, the beads into a cell all come before

@@ -31,6 +31,7 @@ class SentenceAligner:
         self.ratio = ratio
         self.en, self.zh = en, zh
         self._lexical: Evidence | bool | None = False  # computed when first needed
+        self._dictionary_evidence: Evidence | None = None  # the first, without learning
         # An anchor both sides use as often is trusted fully; one side only: not at all.
         self.weights = anchor_weights(self.en_anchors, self.zh_anchors)
         # Only trusted anchors can cost, counted up to each sentence once (anchortable.py).
@@ -43,6 +44,7 @@ class SentenceAligner:
         self._beads: dict[Bead, float] = {}  # the last search's beads and costs, if it kept them
         self._posteriors: dict[Bead, float] | None = None  # worked out from them when asked
         self._chosen: set[Bead] = set()  # the beads of the last search's path
+        self._posteriors_of: set[Bead] | None = None  # the beads worked out (None: all)
 
     @property
     def lexical(self) -> Evidence | None:
@@ -50,14 +52,17 @@ class SentenceAligner:
             small = len(self.en) * len(self.zh) <= LEXICAL_UP_TO
             self._words = dictionary_words(self.zh) if small else []
             self._lexical = evidence(self.en, self.zh, words=self._words) if small else None
+            self._dictionary_evidence = self._lexical
         return self._lexical  # type: ignore[return-value]
 
     def learn(self, learned: Mapping[str, frozenset[str]]) -> None:
         """Weigh the lexical evidence again with translations the document taught itself."""
         if learned and self._lexical:
             found = learned_words(self.zh, learned)
-            if teaches_anything(self.en, found, learned):  # else the same tables again
+            if teaches_anything(self.en, found, learned):
                 self._lexical = evidence(self.en, self.zh, learned, self._words, found)
+            else:  # the dictionary's own tables: nothing learned touches the paragraph
+                self._lexical = self._dictionary_evidence
 
     def is_plain(self) -> bool:
         """Sentence by sentence, lengths as expected and no anchor out of place: nothing for
@@ -150,13 +155,17 @@ class SentenceAligner:
         for 2:2, 0.6 for 1:3 and 3:1, 0.4 wider; δ is the length deviation in standard
         deviations; u the weighted count of anchors (numbers, names) on one side only.
         """
+        bead = (i, j, a, b)
         if self._beads:
-            if self._posteriors is None:
+            # The chosen groups' posteriors are what is asked for (a third of the work
+            # spared); another group's makes them all.
+            every = bead not in self._chosen
+            if self._posteriors is None or (every and self._posteriors_of is not None):
                 n, m = len(self.en), len(self.zh)
-                # Only the chosen groups are asked for (a third of the work spared).
-                self._posteriors = bead_posteriors(self._beads, n, m, self._chosen)
-            if (i, j, a, b) in self._posteriors:
-                return self._posteriors[i, j, a, b]
+                self._posteriors_of = None if every else self._chosen
+                self._posteriors = bead_posteriors(self._beads, n, m, self._posteriors_of)
+            if bead in self._posteriors:
+                return self._posteriors[bead]
         shape = SHAPE_CONFIDENCE.get((a, b), 0.4)
         delta = self.deviation(i, j, a, b)
         unmatched = self.unmatched(i, j, a, b, counts=False)
