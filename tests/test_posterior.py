@@ -31,7 +31,8 @@ def test_no_alignment_reaching_the_end_gives_no_posteriors() -> None:
     assert bead_posteriors({(0, 0, 1, 1): 1.0}, 2, 2) == {}
 
 
-def test_every_sentence_is_in_exactly_one_group_with_probability_one() -> None:
+def fund_paragraph() -> tuple[list[str], list[str], SentenceAligner]:
+    """Five English sentences against four Chinese: a table with shapes to weigh."""
     en = split_english(
         "The fund opened in 2015. It supports research by universities. Many firms joined it."
         " The scheme grew quickly over the years. Results were published."
@@ -39,7 +40,11 @@ def test_every_sentence_is_in_exactly_one_group_with_probability_one() -> None:
     zh = split_chinese(
         "基金於 2015 年成立，支持大學研究。很多企業參與。計劃多年來迅速發展。成果已發表。"
     )
-    aligner = SentenceAligner(en, zh, DEFAULT_RATIO)
+    return en, zh, SentenceAligner(en, zh, DEFAULT_RATIO)
+
+
+def test_every_sentence_is_in_exactly_one_group_with_probability_one() -> None:
+    en, zh, aligner = fund_paragraph()
     aligner.best_shapes(PRIORS)
     found = bead_posteriors(aligner._beads, len(en), len(zh))
     for k in range(len(en)):
@@ -95,14 +100,7 @@ def reference_posteriors(costs: dict, n: int, m: int) -> dict:
 
 
 def test_a_real_table_gets_exactly_what_forward_backward_written_out_gives() -> None:
-    en = split_english(
-        "The fund opened in 2015. It supports research by universities. Many firms joined it."
-        " The scheme grew quickly over the years. Results were published."
-    )
-    zh = split_chinese(
-        "基金於 2015 年成立，支持大學研究。很多企業參與。計劃多年來迅速發展。成果已發表。"
-    )
-    aligner = SentenceAligner(en, zh, DEFAULT_RATIO)
+    en, zh, aligner = fund_paragraph()
     shapes = aligner.best_shapes(PRIORS)
     assert bead_posteriors(aligner._beads, len(en), len(zh)) == reference_posteriors(
         aligner._beads, len(en), len(zh)

@@ -30,15 +30,12 @@ class AnchorTable:
         # byte-identical); an anchor neither side of a group holds adds exactly 0.0.
         trusted = sorted(key for key, weight in weights.items() if weight)
         self._weights = weights
-        self._rows: list[tuple[float, list[int], list[int]]] = []
-        self._en: list[Counter[str]] = []
-        self._zh: list[Counter[str]] = []
-        self._merging = len(trusted) > ROWS_UP_TO
-        if not self._merging:
-            self._rows = [(weights[k], _running(en, k), _running(zh, k)) for k in trusted]
-        else:
-            self._en = [_trusted(counter, weights) for counter in en]
-            self._zh = [_trusted(counter, weights) for counter in zh]
+        self._merging = merging = len(trusted) > ROWS_UP_TO
+        self._rows = (
+            [] if merging else [(weights[k], _running(en, k), _running(zh, k)) for k in trusted]
+        )
+        self._en = [_trusted(counter, weights) for counter in en] if merging else []
+        self._zh = [_trusted(counter, weights) for counter in zh] if merging else []
         # Sentences holding any trusted anchor, so a group without one is answered at once.
         held = frozenset(trusted)
         self._en_held = _running_held(en, held)
