@@ -7,6 +7,7 @@ CONTENT_DIR = "content"
 TEMPLATES_DIR = "templates"
 STATIC_DIR = "static"
 TESTS_DIR = "tests"
+CACHE_DIR = ".sitegen-cache"  # what builds keep for the next (git-ignored; safe to delete)
 
 SOURCE_DIRS = (CONTENT_DIR, TEMPLATES_DIR, STATIC_DIR)  # with CONFIG_FILE: every build input
 

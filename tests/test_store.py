@@ -11,8 +11,8 @@ import pytest
 
 from conftest import many_documents, read_tree
 from sitegen.output import store
-from sitegen.output.store import CACHE_DIR
 from sitegen.pipeline import build
+from sitegen.project import CACHE_DIR
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import pytest
 from conftest import many_documents, read_tree, run_build_py
 from sitegen.output.cache import MANIFEST
 from sitegen.output.stages import BuildStages
-from sitegen.output.store import CACHE_DIR
 from sitegen.output.uptodate import Counts, UpToDate
 from sitegen.pipeline import build
+from sitegen.project import CACHE_DIR
 
 
 def _build(project: Path, out: Path, **options: object) -> tuple[BuildStages, object]:

@@ -12,6 +12,7 @@ from typing import Protocol
 from ..align.segments import Derived
 from ..model.content import Document
 from ..model.site import Site
+from ..project import CACHE_DIR
 from .assets import Assets
 from .cache import BuildCache, Cache, code_key, site_key
 from .folder import Output, locked
@@ -19,7 +20,7 @@ from .journal import Journal, recover
 from .parallel import worker_count
 from .preparedpages import PreparedPages
 from .searchindex import index_search
-from .store import CACHE_DIR, DocumentStore, output_name
+from .store import DocumentStore, output_name
 from .uptodate import Counts, UpToDate, inputs_key
 
 

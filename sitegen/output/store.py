@@ -29,7 +29,6 @@ from ..model.content import MAX_CONTENT_BYTES, Document, load_document
 from ..model.files import read_regular
 from .signatures import Signature, file_signature
 
-CACHE_DIR = ".sitegen-cache"
 _DOCUMENTS = "documents"  # the records, in shards by file name
 _SHARDS = 64
 _DERIVED = "derived"

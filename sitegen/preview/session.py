@@ -23,8 +23,9 @@ from ..output.cache import code_key
 from ..output.folder import Output
 from ..output.journal import Journal
 from ..output.stages import recovered
-from ..output.store import CACHE_DIR, DocumentStore
+from ..output.store import DocumentStore
 from ..output.uptodate import Counts
+from ..project import CACHE_DIR
 from .memory import MemoryCache
 from .searchindexer import BackgroundIndex, PagesOnDisk
 
