@@ -251,7 +251,9 @@ def test_parts_are_powers_of_two_up_to_a_limit() -> None:
         8,
     ]
     assert part_count(10**9, 10) == MAX_PARTS
-    assert part_count(10_000) == 16  # at the default of 1,000 documents a part
+    # At the defaults (250 documents a part, 32 parts at most): 1,000 documents in 4 parts,
+    # 10,000 in 32 parts of about 312, 100,000 in 32 of about 3,125.
+    assert [part_count(n) for n in (250, 1000, 10_000, 100_000)] == [1, 4, 32, 32]
 
 
 @pytest.fixture

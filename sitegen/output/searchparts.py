@@ -19,8 +19,12 @@ INDEX_DIR = "pagefind"
 # documents are cut, by a hash of their address, into parts of at most about this many,
 # each its own bundle, and only a changed part is indexed again. The count of parts is a
 # power of two, so adding documents moves them between parts only when it doubles.
-DOCUMENTS_PER_PART = 1000
-MAX_PARTS = 64  # each part is one more index a search loads: beyond this, parts grow
+# Smaller parts make an edit cheaper and a reader's first search dearer (it loads every
+# part); bench/bench_search_parts.py, 1,000 documents, 50 ms a request: 1 part, edit
+# 11.8 s, 453 MB, first search 1.13 s; 4 parts 4.5 s, 138 MB, 1.15 s; 32 parts 1.7 s,
+# 107 MB, 1.79 s.
+DOCUMENTS_PER_PART = 250
+MAX_PARTS = 32  # each part is one more index a search loads: beyond this, parts grow
 # The code that makes a bundle from the pages: a change to it makes every part afresh.
 _CODE = [
     Path(__file__).with_name(name)
