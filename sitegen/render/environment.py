@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 from collections.abc import Mapping
@@ -40,26 +41,29 @@ class _CompiledTemplates(jinja2.BytecodeCache):
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = _COMPILED[bucket.key] = bucket.bytecode_to_string()
         path = self.folder / bucket.key
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
             temporary.write_bytes(_digest(code) + code)
             os.replace(temporary, path)
-        except OSError:
-            pass  # a read-only project compiles its templates in every process
+        except OSError:  # a read-only project compiles its templates in every process
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)  # written, but not renamed into place
 
     def _read(self, key: str) -> bytes | None:
         try:
             data = (self.folder / key).read_bytes()
         except OSError:
             return None
-        size = len(_digest(b""))
-        code = data[size:]
-        return code if data[:size] == _digest(code) else None
+        code = data[_DIGEST_SIZE:]
+        return code if data[:_DIGEST_SIZE] == _digest(code) else None
+
+
+_DIGEST_SIZE = 16  # bytes of blake2b before each compiled template
 
 
 def _digest(code: bytes) -> bytes:
-    return hashlib.blake2b(code, digest_size=16).digest()
+    return hashlib.blake2b(code, digest_size=_DIGEST_SIZE).digest()
 
 
 def make_environment(project: Path) -> jinja2.Environment:
