@@ -9,9 +9,8 @@ Chinese strings it meets best.
 
 from __future__ import annotations
 
-from collections import Counter
+import bisect
 from collections.abc import Iterable
-from itertools import product
 
 from ..text.scripts import CJK_CHARACTER
 from .lexicon import english_words
@@ -19,6 +18,7 @@ from .lexicon import english_words
 MIN_TOGETHER = 3  # groups in which a pair must meet
 MIN_DICE = 0.6  # 2 × together / (English count + Chinese count)
 _LENGTHS = (2, 3)  # characters of the Chinese strings considered
+_SLACK = 1e-9  # so rounding never keeps a size the bound allows out of the search
 
 
 def learn_translations(
@@ -26,27 +26,33 @@ def learn_translations(
 ) -> dict[str, frozenset[str]]:
     """Chinese string (Simplified) -> English words it translates, from aligned groups
     (English, Chinese) with the Chinese of each group given again in Simplified."""
-    english_counts: Counter[str] = Counter()
-    chinese_counts: Counter[str] = Counter()
-    together: Counter[tuple[str, str]] = Counter()
-    seen = []
-    for (en, _), zh in zip(groups, simplified, strict=True):
-        words = {min(lemmas, key=lambda w: (len(w), w)) for lemmas in english_words(en)}
-        strings = _strings(zh)
-        english_counts.update(words)
-        chinese_counts.update(strings)
-        seen.append((words, strings))
-    frequent = {w for w, n in english_counts.items() if n >= MIN_TOGETHER}
-    common = {s for s, n in chinese_counts.items() if n >= MIN_TOGETHER}
-    for words, strings in seen:
-        held = strings & common
-        for word in words & frequent:
-            together.update(product((word,), held))
+    # Each word and string as the bit mask of the groups it occurs in: a pair's meetings
+    # are one AND, and the words (or strings) that occur in exactly the same groups, like
+    # the substrings of a name, are weighed once together.
+    english: dict[str, int] = {}
+    chinese: dict[str, int] = {}
+    for bit, ((en, _), zh) in enumerate(zip(groups, simplified, strict=True)):
+        flag = 1 << bit
+        for word in {min(lemmas, key=lambda w: (len(w), w)) for lemmas in english_words(en)}:
+            english[word] = english.get(word, 0) | flag
+        for string in _strings(zh):
+            chinese[string] = chinese.get(string, 0) | flag
+    words_in, strings_in = _by_groups(english), _by_groups(chinese)
+    by_size = sorted((mask.bit_count(), mask) for mask in strings_in)
+    sizes = [size for size, _ in by_size]
     scores: dict[str, dict[str, float]] = {}
-    for (word, string), count in together.items():
-        dice = 2 * count / (english_counts[word] + chinese_counts[string])
-        if count >= MIN_TOGETHER and dice >= MIN_DICE:
-            scores.setdefault(word, {})[string] = dice
+    for groups_of_words, words in words_in.items():
+        size = groups_of_words.bit_count()
+        # Dice reaches MIN_DICE only between sizes within this ratio of each other.
+        low = bisect.bisect_left(sizes, size * MIN_DICE / (2 - MIN_DICE) - _SLACK)
+        high = bisect.bisect_right(sizes, size * (2 - MIN_DICE) / MIN_DICE + _SLACK)
+        for other, groups_of_strings in by_size[low:high]:
+            count = (groups_of_words & groups_of_strings).bit_count()
+            dice = 2 * count / (size + other)
+            if count >= MIN_TOGETHER and dice >= MIN_DICE:
+                for word in words:
+                    found = scores.setdefault(word, {})
+                    found.update(dict.fromkeys(strings_in[groups_of_strings], dice))
     learned: dict[str, set[str]] = {}
     for word, found in scores.items():
         best = max(found.values())
@@ -54,6 +60,15 @@ def learn_translations(
             if dice >= best - 0.05:  # 劉志強, 劉志 and 志強 meet "Lau" alike: all of them
                 learned.setdefault(string, set()).add(word)
     return {string: frozenset(words) for string, words in learned.items()}
+
+
+def _by_groups(masks: dict[str, int]) -> dict[int, list[str]]:
+    """The items met in at least MIN_TOGETHER groups, by the groups they occur in."""
+    found: dict[int, list[str]] = {}
+    for item, mask in masks.items():
+        if mask.bit_count() >= MIN_TOGETHER:
+            found.setdefault(mask, []).append(item)
+    return found
 
 
 def _strings(text: str) -> set[str]:
