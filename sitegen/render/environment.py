@@ -67,7 +67,11 @@ def _digest(code: bytes) -> bytes:
 
 
 def make_environment(project: Path) -> jinja2.Environment:
-    """Strict templates: autoescape everywhere, and an undefined name is an error."""
+    """Strict templates: autoescape everywhere, and an undefined name is an error.
+
+    One environment serves one build: templates are read once, not checked on the disk at
+    every include (a dozen stat calls a page), and a template saved during a build waits
+    for the next, which sees it changed."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(project / TEMPLATES_DIR),
         bytecode_cache=_CompiledTemplates(project / CACHE_DIR / COMPILED_DIR),
@@ -76,6 +80,7 @@ def make_environment(project: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=False,
     )
 
 
