@@ -52,6 +52,7 @@ _ZH_NUMBER = re.compile(
     r"(?P<pct2>\s?%)?"
 )
 _LATIN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[&-][A-Za-z0-9]+)*(?![A-Za-z0-9$])")
+_LETTER = re.compile(r"[A-Za-z]")  # _LATIN tokens are ASCII: a name has a letter
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 
 # Names Hong Kong Chinese translates rather than keeps: an English acronym is present in
@@ -179,7 +180,7 @@ def is_acronym(token: str) -> bool:
 
 def latin_names(text: str, *, acronyms_only: bool = True) -> list[str]:
     """Latin-script names in order; in Chinese text every Latin word is one (5G, iPhone)."""
-    tokens = [t for t in _LATIN.findall(text) if any(c.isalpha() for c in t)]
+    tokens = [t for t in _LATIN.findall(text) if _LETTER.search(t)]
     return [t for t in tokens if is_acronym(t)] if acronyms_only else tokens
 
 
