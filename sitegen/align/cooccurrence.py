@@ -50,9 +50,9 @@ def learn_translations(
             count = (groups_of_words & groups_of_strings).bit_count()
             dice = 2 * count / (size + other)
             if count >= MIN_TOGETHER and dice >= MIN_DICE:
+                met = dict.fromkeys(strings_in[groups_of_strings], dice)
                 for word in words:
-                    found = scores.setdefault(word, {})
-                    found.update(dict.fromkeys(strings_in[groups_of_strings], dice))
+                    scores.setdefault(word, {}).update(met)
     learned: dict[str, set[str]] = {}
     for word, found in scores.items():
         best = max(found.values())
