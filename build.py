@@ -67,7 +67,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_publish(args: argparse.Namespace) -> int:
     from sitegen.check import ERROR, run_check
-    from sitegen.model.load import load_site_config
+    from sitegen.model.config import load_site_config
     from sitegen.pipeline import build
     from sitegen.publish import publish_site, subpath_warning, uncommitted_content
 

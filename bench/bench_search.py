@@ -34,7 +34,8 @@ from corpus import REPO, make_project
 
 sys.path.insert(0, str(REPO))
 
-from sitegen.model.load import load_site, load_site_config
+from sitegen.model.config import load_site_config
+from sitegen.model.load import load_site
 from sitegen.output.parallel import worker_count
 from sitegen.output.searchindex import INDEX_DIR, index_search, run_pagefind
 from sitegen.output.searchpages import search_pages

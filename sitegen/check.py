@@ -18,8 +18,9 @@ from .align.segments import LOW_CONFIDENCE, Derived, Segment, derive_document
 from .align.sentences import length_ratio
 from .align.timeline import timeline_entries
 from .errors import Problem
+from .model.config import load_site_config
 from .model.content import Document
-from .model.load import load_site, load_site_config
+from .model.load import load_site
 from .model.paragraphs import Paragraph
 from .model.site import Site
 from .model.units import site_wide_units

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.model.load import load_site, load_site_config
+from sitegen.model.config import load_site_config
+from sitegen.model.load import load_site
 from sitegen.output.searchpages import search_pages
 from sitegen.output.searchparts import split_into_parts
 

@@ -19,8 +19,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("sitegen.model",),  # 2: configuration, documents, the site model
     ("sitegen.align",),  # 3: paragraph and sentence alignment, timeline
     ("sitegen.ingest", "sitegen.render", "sitegen.output"),  # 4: peers, never each other
-    ("sitegen.pipeline", "sitegen.check", "sitegen.publish", "sitegen.review"),  # 5: commands
-    ("sitegen.preview",),  # 6: the live preview server
+    ("sitegen.assemble",),  # 5: the stages of a build, held together
+    ("sitegen.pipeline", "sitegen.check", "sitegen.publish", "sitegen.review"),  # 6: commands
+    ("sitegen.preview",),  # 7: the live preview server
 )
 RANK: dict[str, int] = {layer: rank for rank, row in enumerate(LAYERS) for layer in row}
 

@@ -26,7 +26,7 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(self, document, *args)
 
     monkeypatch.setattr(Renderer, "render_document", spy)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 1)
     return slugs
 
 
@@ -113,7 +113,7 @@ def test_site_wide_pages_follow_what_they_show(
         "render_page",
         lambda self, page, *args: kinds.append(page.kind) or original(self, page, *args),
     )
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 1)
     project, out = many_documents(tmp_path / "project", 3), tmp_path / "out"
     build(project, out_dir=out)
     document = project / "content/doc-1.yaml"

@@ -115,7 +115,8 @@ def test_sitemap_lists_every_page_with_reciprocal_alternates(tmp_path: Path) -> 
 def test_alignment_warnings_name_a_sentence_without_translation_and_low_confidence() -> None:
     from sitegen.align.segments import Derived, Segment
     from sitegen.check import check_alignment
-    from sitegen.model.load import load_site, load_site_config
+    from sitegen.model.config import load_site_config
+    from sitegen.model.load import load_site
 
     repo = Path(__file__).resolve().parent.parent
     document = load_site(repo, load_site_config(repo)).documents[0]

@@ -86,7 +86,8 @@ def test_tmx_loads_in_a_translation_tool_library(tmp_path: Path) -> None:
 
 def test_a_sentence_without_translation_is_a_group_with_an_empty_side() -> None:
     from sitegen.align.segments import Derived, Segment
-    from sitegen.model.load import load_site, load_site_config
+    from sitegen.model.config import load_site_config
+    from sitegen.model.load import load_site
     from sitegen.render.exports import document_json, document_tmx
     from sitegen.render.text import Texts
 

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import REPO, make_project
 from sitegen.model import guide as guide_module
-from sitegen.model.load import load_site, load_site_config
+from sitegen.model.config import load_site_config
+from sitegen.model.load import load_site
 from sitegen.pipeline import build
 from sitegen.render.pages import Renderer
 from sitegen.render.structured import json_ld
@@ -216,7 +217,7 @@ def test_a_paragraph_edit_renders_no_list_page_again(
         "render_site_wide",
         lambda self, unit, *a: rendered.append(unit.name) or site_wide(self, unit, *a),
     )
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 1)
     project, out = guide_project(tmp_path / "p"), tmp_path / "out"
     build(project, out_dir=out)
     telecoms = project / "content/telecoms.yaml"

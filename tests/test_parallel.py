@@ -21,7 +21,7 @@ def test_parallel_output_is_byte_identical(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel, "CHUNK", 3)
     monkeypatch.setattr(parallel, "worker_count", lambda: 2)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 2)
     contexts = []
     get_context = parallel.multiprocessing.get_context
     monkeypatch.setattr(
@@ -48,7 +48,7 @@ def test_a_template_error_in_a_worker_is_reported_whole(
         encoding="utf-8",
     )
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 2)
     with pytest.raises(SiteError) as caught:
         build(project, out_dir=tmp_path / "out")
     [problem] = caught.value.problems
@@ -63,7 +63,7 @@ def test_check_sees_every_page_of_a_site_big_enough_for_workers(
 
     project = many_documents(tmp_path / "project", 12)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 2)
     findings = run_check(project)
     assert not [f for f in findings if f.level == ERROR], findings
 
@@ -88,7 +88,7 @@ def test_a_worker_that_dies_fails_the_build_instead_of_hanging(
 
     monkeypatch.setattr(Renderer, "render_document", dies_on_doc_05)
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 2)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 2)
     with pytest.raises(SiteError, match="ended unexpectedly"):
         build(project, out_dir=out, use_cache=False)
     assert read_tree(out) == before

@@ -14,7 +14,8 @@ import pytest
 
 from conftest import TINY_DOCUMENT, many_documents, parts_of, read_tree
 from sitegen.errors import SiteError
-from sitegen.model.load import load_site, load_site_config
+from sitegen.model.config import load_site_config
+from sitegen.model.load import load_site
 from sitegen.output import pagefindcli, searchindex, searchparts
 from sitegen.output.folder import PREVIOUS
 from sitegen.output.searchindex import (
@@ -155,7 +156,7 @@ def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(preparedpages, "prepare_document", spy)
     monkeypatch.setattr("sitegen.output.stages.worker_count", lambda: 1)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 1)
     return seen
 
 

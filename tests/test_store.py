@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import many_documents, read_tree
-from sitegen.output import store
+from sitegen.output import private, store
 from sitegen.pipeline import build
 from sitegen.project import CACHE_DIR
 
@@ -31,7 +31,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
 
     monkeypatch.setattr(store, "load_document", spy_parse)
     monkeypatch.setattr(store, "derive_document", spy_derive)
-    monkeypatch.setattr("sitegen.pipeline.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 1)
     return seen
 
 
@@ -82,7 +82,7 @@ EVIL_MARK = Path("/tmp/sitegen-test-store-evil-ran")
 
 def _evil_file(path: Path) -> None:
     payload = pickle.dumps(Evil())
-    header = store._MAGIC + store._digest(payload).encode("ascii") + b"\n"
+    header = private._MAGIC + private.digest(payload).encode("ascii") + b"\n"
     path.write_bytes(header + payload)
     os.chown(path, 12345, 12345) if os.getuid() == 0 else path.chmod(0o666)
 
@@ -91,11 +91,11 @@ DAMAGE = {
     "truncated shard": lambda p: _shards(p)[0].write_bytes(_shards(p)[0].read_bytes()[:40]),
     "flipped byte": lambda p: _shards(p)[0].write_bytes(_shards(p)[0].read_bytes()[:-1] + b"!"),
     "empty shard": lambda p: _shards(p)[0].write_bytes(b""),
-    "foreign shard": lambda p: store.write_private(_shards(p)[0], {"not": "records"}),
+    "foreign shard": lambda p: private.write_private(_shards(p)[0], {"not": "records"}),
     "shard of others": lambda p: _shards(p)[0].chmod(0o666),
     "evil shard": lambda p: _evil_file(_shards(p)[0]),
     "garbage derived": lambda p: [d.write_bytes(b"\x80\x04garbage") for d in _derived(p)],
-    "derived of another": lambda p: [store.write_private(d, "a string") for d in _derived(p)],
+    "derived of another": lambda p: [private.write_private(d, "a string") for d in _derived(p)],
     "evil derived": lambda p: [_evil_file(d) for d in _derived(p)],
 }
 

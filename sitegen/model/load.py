@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import SiteError
 from ..project import CONTENT_DIR
-from .baseurl import base_url_problem
-from .config import SiteConfig, load_config, normalise_base_url
+from .config import SiteConfig
 from .content import Document, load_documents
 from .docmeta import source_file
 from .site import Site, build_site_model
 
 LoadDocument = Callable[[Path, str, set[str]], Document]
-
-
-def load_site_config(project: Path, base_url: str | None = None) -> SiteConfig:
-    """site.yaml, with the command line's --base-url winning over it."""
-    config = load_config(project)
-    if base_url is not None:
-        problem = base_url_problem(base_url, "--base-url")
-        if problem:
-            raise SiteError(problem)
-        config = dataclasses.replace(config, base_url=normalise_base_url(base_url))
-    return config
 
 
 def load_site(project: Path, config: SiteConfig, load: LoadDocument | None = None) -> Site:

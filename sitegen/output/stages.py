@@ -7,21 +7,23 @@ from collections.abc import Iterable, Iterator, Set
 from contextlib import AbstractContextManager, contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..align.segments import Derived
-from ..model.content import Document
-from ..model.site import Site
 from ..project import CACHE_DIR
-from .assets import Assets
 from .cache import BuildCache, Cache, code_key, site_key
 from .folder import Output, locked
 from .journal import Journal, recover
-from .parallel import worker_count
-from .preparedpages import PreparedPages
-from .searchindex import index_search
-from .store import DocumentStore, output_name
+from .private import output_name
 from .uptodate import Counts, UpToDate, inputs_key
+
+# A build with nothing to do stops before the loader, the aligner and the search index are
+# imported (a third of a second of start-up): the store and the index come in when used.
+if TYPE_CHECKING:
+    from ..align.segments import Derived
+    from ..model.content import Document
+    from ..model.site import Site
+    from .assets import Assets
+    from .store import DocumentStore
 
 
 class Stages(Protocol):
@@ -61,6 +63,8 @@ class BuildStages:
     @cached_property
     def store(self) -> DocumentStore:
         """Read only by a build that has something to do."""
+        from .store import DocumentStore
+
         return DocumentStore(self.project / CACHE_DIR, self.code, read=self.use_cache)
 
     def unchanged(self, out_dir: Path, options: object) -> Counts | None:
@@ -86,6 +90,10 @@ class BuildStages:
 
     def index(self, site: Site, output: Output, out_dir: Path) -> None:
         """The search index, made (or carried over) before the journal commits."""
+        from .parallel import worker_count
+        from .preparedpages import PreparedPages
+        from .searchindex import index_search
+
         previous = out_dir if self.use_cache else None
         mirror = self.project / CACHE_DIR / "search" / output_name(out_dir)
         if not self.use_cache:  # every page prepared afresh, and kept for the next build

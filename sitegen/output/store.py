@@ -6,10 +6,8 @@ file is not even read; and per key, the document's derived data (sentence groups
 so a template edit re-renders without aligning again. The whole store is dropped when this
 package's code or an output library changes (`code_key`).
 
-The files are pickles, read only when they are ours: in a folder and of an owner only this
-user can write (a pickle can run code), behind a header holding a checksum of the rest, and
-of the expected types. Anything else (damaged, truncated, foreign) is no cache: rebuilt,
-never trusted, never an error.
+The files are private pickles (private.py), used only when of the expected types: anything
+else is no cache, rebuilt, never trusted, never an error.
 """
 
 from __future__ import annotations
@@ -17,8 +15,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
-import tempfile
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,12 +23,12 @@ from ..align.segments import Derived, derive_document
 from ..errors import SiteError
 from ..model.content import MAX_CONTENT_BYTES, Document, load_document
 from ..model.files import read_regular
+from .private import digest, read_private, write_private
 from .signatures import Signature, file_signature
 
 _DOCUMENTS = "documents"  # the records, in shards by file name
 _SHARDS = 64
 _DERIVED = "derived"
-_MAGIC = b"sitegen-cache 1 "
 
 
 @dataclass(frozen=True)
@@ -63,7 +59,7 @@ class DocumentStore:
         record = self._loaded.get(src_path)
         if record is None or record.signature != signature or record.reserved != names:
             data = _read_regular(path, src_path)
-            key = _digest(f"{src_path}\0{names}\0".encode() + (data or b""))
+            key = digest(f"{src_path}\0{names}\0".encode() + (data or b""))
             if data is None or record is None or record.key != key:
                 document = load_document(path, src_path, reserved, data)
             else:  # touched, not changed
@@ -118,41 +114,7 @@ class DocumentStore:
             pass
 
     def _derived_name(self, key: str) -> str:
-        return _digest(f"{self.code}:{key}".encode()) + ".pickle"
-
-
-def output_name(out_dir: Path) -> str:
-    """The name under which the cache keeps what it knows of one output folder."""
-    return _digest(str(out_dir.resolve()).encode("utf-8"))
-
-
-def read_private(path: Path) -> object | None:
-    """What `write_private` stored at `path`, or None if the file is missing or not ours."""
-    try:
-        for item in (path.parent, path):
-            info = item.stat()
-            if info.st_uid != os.getuid() or info.st_mode & 0o022:
-                return None
-        data = path.read_bytes()
-        header, _, payload = data.partition(b"\n")
-        if header != _MAGIC + _digest(payload).encode("ascii"):
-            return None
-        return pickle.loads(payload)
-    except Exception:  # unreadable, or a pickle of classes this code no longer has
-        return None
-
-
-def write_private(path: Path, value: object) -> None:
-    """Atomically, into a folder only this user may write; a failure only loses the cache."""
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(_MAGIC + _digest(payload).encode("ascii") + b"\n" + payload)
-        os.replace(temporary, path)
-    except OSError:
-        pass
+        return digest(f"{self.code}:{key}".encode()) + ".pickle"
 
 
 def _is_record(value: object, shard: int) -> bool:
@@ -172,7 +134,3 @@ def _read_regular(path: Path, src_path: str) -> bytes | None:
         return read_regular(path, src_path, MAX_CONTENT_BYTES)
     except (SiteError, OSError):
         return None
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from ..project import is_internal
 from .outputpaths import folders_of
+from .private import output_name, read_private, write_private
 from .signatures import Signature, file_signature, input_signatures
-from .store import output_name, read_private, write_private
 
 _RECORDS = "uptodate"
 
