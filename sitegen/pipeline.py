@@ -41,7 +41,7 @@ def build(
 
         site, changed, files = assemble(project, config, out_dir, stages)
         result = BuildResult.of(out_dir, site, changed, time.perf_counter() - started)
-        stages.done(files, result.counts)
+        stages.done(files, result.counts, changed)
     return result
 
 

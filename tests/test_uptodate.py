@@ -89,6 +89,7 @@ def test_nothing_to_do_imports_neither_loader_nor_renderer(tmp_path: Path) -> No
         "edit a template",
         "add a static file",
         "delete an output page",
+        "edit a document and delete another's output page",
         "add an output file",
         "damage the manifest in place",
         "leave a killed build's pending folder",
@@ -117,6 +118,9 @@ def test_any_change_is_a_real_build_equal_to_a_clean_one(tmp_path: Path, change:
         (project / "static/extra.txt").write_text("new", encoding="utf-8")
     elif change == "delete an output page":
         (out / "tc/doc-2/index.html").unlink()
+    elif change == "edit a document and delete another's output page":
+        document.write_text(text.replace("Doc 1", "Doc One"), encoding="utf-8")
+        (out / "tc/doc-2/index.html").unlink()  # its folder is then not as last left
     elif change == "add an output file":
         (out / "en/stray.html").write_text("not ours", encoding="utf-8")
     elif change == "damage the manifest in place":
@@ -167,3 +171,19 @@ def test_a_record_whose_folders_are_gone_is_nothing(tmp_path: Path) -> None:
     assert record.unchanged("another key") is None
     (out / "en").rmdir()
     assert record.unchanged("key") is None
+
+
+def test_a_folder_changed_during_a_build_is_a_change_for_the_next(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    (out / "en").mkdir(parents=True)
+    files, counts = ["en/index.html", "index.html"], Counts(1, 1, 1, 0)
+    UpToDate(tmp_path / "cache", out).keep("key", files, counts)
+    during = UpToDate(tmp_path / "cache", out)
+    assert during.unchanged("new key") is None and "en" in during.intact
+    (out / "en/stray.html").write_text("saved by hand while the build ran", encoding="utf-8")
+    during.keep("new key", files, counts)  # the build wrote nothing into en/
+    assert UpToDate(tmp_path / "cache", out).unchanged("new key") is None
+    after = UpToDate(tmp_path / "cache", out)
+    after.unchanged("new key")
+    after.keep("new key", files, counts, written=["en/index.html"])  # en/ is looked at again
+    assert UpToDate(tmp_path / "cache", out).unchanged("new key") == counts

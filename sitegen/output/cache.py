@@ -20,7 +20,7 @@ import hashlib
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -100,8 +100,15 @@ class BuildCache:
     """The previous build's manifest, if its site key matches; empty otherwise (and always
     empty without an output folder: `--no-cache`)."""
 
-    def __init__(self, out_dir: Path | None, key: str, keys: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        out_dir: Path | None,
+        key: str,
+        keys: Mapping[str, str],
+        intact: Set[str] = frozenset(),
+    ) -> None:
         self.out_dir, self.key, self.keys = out_dir, key, keys
+        self.intact = intact  # output folders as the last build left them (uptodate.py)
         # Per unit: [its key, its files, its counts], as the manifest's JSON has them.
         self.previous: dict[str, list] = {}
         self.current: dict[str, list] = {}
@@ -110,7 +117,8 @@ class BuildCache:
             self.previous, self._previous_text = _read_manifest(out_dir / MANIFEST, key)
 
     def lookup(self, unit: Unit, shown: str | None) -> Cached | None:
-        """The previous files of an unchanged unit, when they are all still there."""
+        """The previous files of an unchanged unit, when they are all still there (as they
+        are, without a look, in a folder as the last build left it)."""
         cached = self.previous.get(unit.name)
         if cached is None or self.out_dir is None:
             return None
@@ -119,7 +127,7 @@ class BuildCache:
             key, files, counts = cached
             if key != self._unit_key(unit, shown):
                 return None
-            if not all(os.path.isfile(os.path.join(folder, file)) for file in files):
+            if not all(self._present(folder, file) for file in files):
                 return None
             return Cached(dict.fromkeys(files, PREVIOUS), tuple(int(n) for n in counts))
         except (TypeError, ValueError):
@@ -136,6 +144,12 @@ class BuildCache:
         manifest = {"site": self.key, "documents": self.current}
         text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return {MANIFEST: text.encode("utf-8") + b"\n"}
+
+    def _present(self, folder: str, file: str) -> bool:
+        end = file.rfind("/")
+        if (file[:end] if end > 0 else "") in self.intact:
+            return True
+        return os.path.isfile(os.path.join(folder, file))
 
     def _unit_key(self, unit: Unit, shown: str | None) -> str:
         if unit.document is None:

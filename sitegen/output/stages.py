@@ -39,7 +39,7 @@ class Stages(Protocol):
     def lock(self, out_dir: Path) -> AbstractContextManager[None]: ...
     def output(self, out_dir: Path) -> Output: ...
     def index(self, site: Site, output: Output, out_dir: Path) -> None: ...
-    def done(self, files: Iterable[str], counts: Counts) -> None: ...
+    def done(self, files: Iterable[str], counts: Counts, changed: Iterable[str]) -> None: ...
 
 
 class BuildStages:
@@ -80,7 +80,8 @@ class BuildStages:
 
     def cache(self, out_dir: Path, site: Site, project: Path, assets: Assets, env: object) -> Cache:
         key = site_key(repr(site.config), project, assets.urls, self.code)
-        return BuildCache(out_dir if self.use_cache else None, key, self.store.keys)
+        intact = self.record.intact.keys()  # their files need no look
+        return BuildCache(out_dir if self.use_cache else None, key, self.store.keys, intact)
 
     def lock(self, out_dir: Path) -> AbstractContextManager[None]:
         return locked_and_recovered(out_dir)
@@ -102,9 +103,9 @@ class BuildStages:
             site, output.read, output.write, previous, worker_count(), output.digest, mirror
         )
 
-    def done(self, files: Iterable[str], counts: Counts) -> None:
+    def done(self, files: Iterable[str], counts: Counts, changed: Iterable[str]) -> None:
         self.store.save()
-        self.record.keep(self.key, files, counts)
+        self.record.keep(self.key, files, counts, changed)
 
 
 @contextmanager

@@ -43,7 +43,8 @@ class Counts:
 @dataclass(frozen=True)
 class Record:
     key: str
-    # Output folder (or the tool's own file in it) -> its signature when the build ended.
+    # Output folder (or the tool's own file in it) -> its signature when the build ended
+    # (when it began, for a folder it did not write into).
     folders: tuple[tuple[str, Signature], ...]
     counts: Counts
 
@@ -61,32 +62,51 @@ class UpToDate:
     def __init__(self, cache_dir: Path, out_dir: Path) -> None:
         self.path = cache_dir / _RECORDS / f"{output_name(out_dir)}.pickle"
         self.out_dir = out_dir
+        # Output folder -> its signature, for those as the last build left them, seen
+        # before this build wrote anything: a file in one is where that build put it.
+        self.intact: dict[str, Signature] = {}
 
     def unchanged(self, key: str) -> Counts | None:
-        """The last build's counts when nothing it read or wrote has changed since."""
+        """The last build's counts when nothing it read or wrote has changed since. Either
+        way `intact` then holds the output folders as that build left them."""
         record = read_private(self.path)
-        if not isinstance(record, Record) or record.key != key:
+        if not isinstance(record, Record):
             return None
         folder = str(self.out_dir)
         try:
-            for rel, state in record.folders:
-                if file_signature(os.path.join(folder, rel)) != state:
-                    return None
+            self.intact = {
+                rel: state
+                for rel, state in record.folders
+                if file_signature(os.path.join(folder, rel)) == state
+            }
         except (TypeError, ValueError):
+            self.intact = {}
+            return None
+        if record.key != key or len(self.intact) != len(record.folders):
             return None
         return record.counts if isinstance(record.counts, Counts) else None
 
-    def keep(self, key: str, files: Iterable[str], counts: Counts) -> None:
-        """After a good build: `files` are the output paths it wrote or kept."""
+    def keep(
+        self, key: str, files: Iterable[str], counts: Counts, written: Iterable[str] = ()
+    ) -> None:
+        """After a good build: `files` are the output paths it wrote or kept, `written` those
+        it wrote or deleted. A folder it did not write into keeps the signature seen before
+        it began (a change made during the build is then a change for the next one)."""
         folders = {""} | folders_of(files)
         # The tool's own files (manifest, index, search record) may be damaged in place,
         # which no folder's mtime shows: each is checked as a file.
+        own: set[str] = set()
         with contextlib.suppress(OSError):
-            folders |= {e.name for e in os.scandir(self.out_dir) if is_internal(e.name)}
+            own = {e.name for e in os.scandir(self.out_dir) if is_internal(e.name)}
+            folders |= own
+        fresh = {""} | own | folders_of(written)
         states = []
         for rel in sorted(folders):
-            state = file_signature(os.path.join(self.out_dir, rel))
-            if state is None:
-                return  # changed under us: no record, so the next build is a full one
+            state = None if rel in fresh else self.intact.get(rel)
+            state = state or file_signature(os.path.join(self.out_dir, rel))
+            if state is None:  # changed under us: no record, so the next build is a full one
+                with contextlib.suppress(OSError):
+                    self.path.unlink()
+                return
             states.append((rel, state))
         write_private(self.path, Record(key, tuple(states), counts))

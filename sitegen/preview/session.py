@@ -96,7 +96,7 @@ class PreviewStages:
         """Never known without a look: the preview's memory makes a rebuild cheap anyway."""
         return None
 
-    def done(self, files: Iterable[str], counts: Counts) -> None:
+    def done(self, files: Iterable[str], counts: Counts, changed: Iterable[str]) -> None:
         """The build's files are written: remember its units, files and documents."""
         assert self._journal is not None and self._store is not None
         self._written, self.changed = dict(self._journal.files), self._journal.changed
