@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sitegen.errors import SiteError
-from sitegen.output.outputpaths import check_no_clashes, folders_of, safe_output_path
+from sitegen.output.outputpaths import check_no_clashes, folders_of, is_present, safe_output_path
 
 
 def test_every_folder_of_every_file_at_any_depth() -> None:
@@ -26,3 +28,14 @@ def test_a_journal_path_outside_the_output_is_refused(bad: object) -> None:
 
 def test_a_journal_path_inside_the_output_is_kept() -> None:
     assert safe_output_path("en/doc/index.html") == "en/doc/index.html"
+
+
+def test_a_file_is_present_without_a_look_only_in_an_intact_folder(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en/here.html").write_text("here", encoding="utf-8")
+    out = str(tmp_path)
+    assert is_present(out, "en/here.html", set())  # looked at
+    assert not is_present(out, "en/gone.html", set())
+    assert not is_present(out, "tc/gone.html", {"en"})
+    assert is_present(out, "en/gone.html", {"en"})  # trusted: en/ is as last left
+    assert is_present(out, "gone.html", {""}) and not is_present(out, "gone.html", {"en"})

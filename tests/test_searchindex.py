@@ -155,7 +155,7 @@ def prepared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return original(read, pages, group)
 
     monkeypatch.setattr(preparedpages, "prepare_document", spy)
-    monkeypatch.setattr("sitegen.output.stages.worker_count", lambda: 1)
+    monkeypatch.setattr("sitegen.output.parallel.worker_count", lambda: 1)  # the index's
     monkeypatch.setattr("sitegen.assemble.worker_count", lambda: 1)
     return seen
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..project import TEMPLATES_DIR
 from .folder import PREVIOUS, Previous
+from .outputpaths import is_present
 
 if TYPE_CHECKING:  # the up-to-date check takes code_key without importing the loader
     from ..model.content import Document
@@ -127,7 +127,7 @@ class BuildCache:
             key, files, counts = cached
             if key != self._unit_key(unit, shown):
                 return None
-            if not all(self._present(folder, file) for file in files):
+            if not all(is_present(folder, file, self.intact) for file in files):
                 return None
             return Cached(dict.fromkeys(files, PREVIOUS), tuple(int(n) for n in counts))
         except (TypeError, ValueError):
@@ -144,12 +144,6 @@ class BuildCache:
         manifest = {"site": self.key, "documents": self.current}
         text = json.dumps(manifest, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
         return {MANIFEST: text.encode("utf-8") + b"\n"}
-
-    def _present(self, folder: str, file: str) -> bool:
-        end = file.rfind("/")
-        if (file[:end] if end > 0 else "") in self.intact:
-            return True
-        return os.path.isfile(os.path.join(folder, file))
 
     def _unit_key(self, unit: Unit, shown: str | None) -> str:
         if unit.document is None:

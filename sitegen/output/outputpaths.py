@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Mapping, Set
 from pathlib import PurePosixPath
 
 from ..errors import SiteError
@@ -25,6 +26,16 @@ def folders_of(files: Iterable[str]) -> set[str]:
             folders.add(rel[:end])
             end = rel.rfind("/", 0, end)
     return folders
+
+
+def is_present(out_dir: str, file: str, intact: Set[str]) -> bool:
+    """Whether the output path `file` is a file in `out_dir`: without a look when its folder
+    is in `intact`, as the last build left it (uptodate.py; a deletion would have changed
+    the folder's signature)."""
+    end = file.rfind("/")
+    if (file[:end] if end > 0 else "") in intact:
+        return True
+    return os.path.isfile(os.path.join(out_dir, file))
 
 
 def check_no_clashes(files: Mapping[str, str]) -> None:

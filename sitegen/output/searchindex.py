@@ -15,10 +15,9 @@ and an unchanged rebuild none.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Set
 from functools import partial
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from ..model.site import Site
 from . import pagefindcli
 from .folder import PREVIOUS, Previous
 from .journal import digest as file_digest
+from .outputpaths import is_present
 from .pagefindcli import ENTRY_FILE
 from .parallel import parallel_map
 from .preparedpages import PreparedPages, Read, prepare_in
@@ -51,13 +51,15 @@ def index_search(
     workers: int = 1,
     digest_of: Digest | None = None,
     mirror: Path | None = None,
+    intact: Set[str] = frozenset(),
 ) -> bool:
     """Hand `sink` the search index of the pages `read` gives; True when it changed (a
     part made afresh, or one gone), False when the previous output's (in `previous_dir`)
     was carried over whole. `workers` processes prepare the pages (forked: 1 where
     forking is unsafe); `digest_of` gives a page's digest as the journal has it (by
     default, of the bytes `read` gives); `mirror` keeps the pages as prepared for Pagefind
-    between builds (PreparedPages)."""
+    between builds (PreparedPages); a previous file in one of the `intact` folders (as the
+    last build left them) is there without a look."""
     groups = list(search_pages(site))
     code, digest_of = code_digest(), digest_of or (lambda name: file_digest(read(name)))
     parts = split_into_parts(groups, [group_key(group, digest_of, code) for group in groups])
@@ -66,7 +68,7 @@ def index_search(
     stale: list[Part] = []
     for part in parts:
         key = part.key()
-        files = _unchanged_files(previous_dir, previous.get(part.bundle), key)
+        files = _unchanged_files(previous_dir, previous.get(part.bundle), key, intact)
         if files is None:
             stale.append(part)
         else:
@@ -166,16 +168,16 @@ def _previous_parts(previous_dir: Path) -> dict[str, dict]:
     return parts if isinstance(parts, dict) else {}
 
 
-def _unchanged_files(previous_dir: Path | None, recorded: object, key: str) -> list[str] | None:
+def _unchanged_files(
+    previous_dir: Path | None, recorded: object, key: str, intact: Set[str]
+) -> list[str] | None:
     """A previous part's files, if it was made from the same pages and is all there."""
     if previous_dir is None or not isinstance(recorded, dict) or recorded.get("key") != key:
         return None
     files = recorded.get("files")
     if not isinstance(files, list) or not files:
         return None
-    folder = str(previous_dir)  # os.path: 30,000 files at 10,000 documents; pathlib's is 2 ×
-    if not all(
-        isinstance(name, str) and os.path.isfile(os.path.join(folder, name)) for name in files
-    ):
+    folder = str(previous_dir)  # 30,000 files at 10,000 documents: most need no look
+    if not all(isinstance(name, str) and is_present(folder, name, intact) for name in files):
         return None
     return files

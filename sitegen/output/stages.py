@@ -99,8 +99,9 @@ class BuildStages:
         mirror = self.project / CACHE_DIR / "search" / output_name(out_dir)
         if not self.use_cache:  # every page prepared afresh, and kept for the next build
             PreparedPages(mirror).forget()
+        workers, intact = worker_count(), self.record.intact.keys()
         index_search(
-            site, output.read, output.write, previous, worker_count(), output.digest, mirror
+            site, output.read, output.write, previous, workers, output.digest, mirror, intact
         )
 
     def done(self, files: Iterable[str], counts: Counts, changed: Iterable[str]) -> None:
